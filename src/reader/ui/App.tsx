@@ -1,0 +1,419 @@
+// The reader overlay: a modal dialog that renders one Article (or the loading/error state) under
+// the reader's settings, switches its script in place, and handles keys and focus inside itself.
+// No extension APIs here: the host (src/reader/index.ts) and the options page's live preview both
+// render this component and supply the dictionaries, the settings and what closing means.
+import type { JSX } from 'preact';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Article, NotAnArticle } from '../../core/article.ts';
+import { NUMBER_RANGES, normalizeNumber, type Settings } from '../../core/settings.ts';
+import {
+  convertArticle,
+  createConverter,
+  type Converter,
+  type DictionaryLoader,
+  type ZhTarget,
+} from '../../core/zh/index.ts';
+import { ArticleBlock, safeHref } from './Body.tsx';
+import { langFor, variantFromUrl, type ReaderScript } from './format.ts';
+import { ArticleHeader } from './Header.tsx';
+import { labelLocale, readerLabels, type Labels } from './labels.ts';
+import { SCRIPTS, ScriptControl } from './ScriptControl.tsx';
+import { READER_CSS } from './styles.ts';
+
+export { READER_CSS };
+
+export type ReaderState =
+  | { status: 'loading' }
+  | { status: 'ready'; article: Article }
+  | { status: 'error'; pageKind: NotAnArticle['pageKind'] | 'failed'; url: string; detail?: string };
+
+export interface ReaderAppProps {
+  state: ReaderState;
+  settings: Settings;
+  /** Passed to createConverter on the first switch to a script; never called on open otherwise. */
+  loadDictionary: DictionaryLoader;
+  onClose: () => void;
+  /** Persists changes made from inside the reader (the text-size keys and buttons). */
+  onSettingsChange?: (patch: Partial<Settings>) => void;
+}
+
+const ZH_TARGET: Record<Exclude<ReaderScript, 'original'>, ZhTarget> = { simp: 'simp', tw: 'tw', hk: 'hk' };
+
+function scriptFromSetting(defaultScript: Settings['defaultScript']): ReaderScript {
+  return defaultScript === 'page' ? 'original' : defaultScript;
+}
+
+function browserLanguage(): string {
+  return typeof navigator === 'undefined' ? '' : navigator.language;
+}
+
+/** What is on screen: the article in one script, and the converter that made it (for the labels). */
+interface Shown {
+  script: ReaderScript;
+  /** The article as extracted, which `article` was made from. */
+  source: Article | undefined;
+  article: Article | undefined;
+  convert: Converter | undefined;
+}
+
+/** A block near the top of the reading area and where it was, so a switch keeps the reader's place. */
+interface ScrollAnchor {
+  index: string;
+  offset: number;
+}
+
+function findAnchor(scroller: HTMLElement): ScrollAnchor | undefined {
+  const top = scroller.getBoundingClientRect().top;
+  const toolbar = scroller.querySelector('.qd-toolbar')?.getBoundingClientRect().height ?? 0;
+  for (const el of scroller.querySelectorAll<HTMLElement>('[data-block]')) {
+    const rect = el.getBoundingClientRect();
+    if (rect.bottom > top + toolbar) return { index: el.dataset.block ?? '', offset: rect.top - top };
+  }
+  return undefined;
+}
+
+function restoreAnchor(scroller: HTMLElement, anchor: ScrollAnchor): void {
+  const el = scroller.querySelector<HTMLElement>(`[data-block="${anchor.index}"]`);
+  if (!el) return;
+  const delta = el.getBoundingClientRect().top - scroller.getBoundingClientRect().top - anchor.offset;
+  scroller.scrollTop += delta;
+}
+
+const FOCUSABLE = 'a[href], button:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  return target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null;
+}
+
+function useScriptSwitch(
+  article: Article | undefined,
+  settings: Settings,
+  loadDictionary: DictionaryLoader,
+): {
+  shown: Shown;
+  pending: ReaderScript | undefined;
+  failed: boolean;
+  choose: (script: ReaderScript) => void;
+} {
+  const [shown, setShown] = useState<Shown>({ script: 'original', source: article, article, convert: undefined });
+  const [pending, setPending] = useState<ReaderScript | undefined>(undefined);
+  const [failed, setFailed] = useState(false);
+  // One converter per target and quote style, created on first use and kept for the overlay's life.
+  const converters = useRef(new Map<string, Promise<Converter>>());
+  const wanted = useRef<ReaderScript>('original');
+  const latest = useRef({ article, quotes: settings.quotes, loadDictionary });
+  latest.current = { article, quotes: settings.quotes, loadDictionary };
+
+  const choose = useCallback((script: ReaderScript) => {
+    wanted.current = script;
+    setFailed(false);
+    const { article: source, quotes, loadDictionary: load } = latest.current;
+    if (script === 'original' || !source) {
+      setPending(undefined);
+      setShown({ script, source, article: source, convert: undefined });
+      return;
+    }
+    const key = `${script}|${quotes}`;
+    const converter = converters.current.get(key) ?? createConverter({ from: 'auto', to: ZH_TARGET[script], quotes }, load);
+    if (!converters.current.has(key)) {
+      converters.current.set(key, converter);
+      // A failed load (missing file) is not cached: the next switch tries again.
+      converter.catch(() => converters.current.delete(key));
+    }
+    setPending(script);
+    converter.then(
+      (convert) => {
+        if (wanted.current !== script || latest.current.article !== source) return;
+        setPending(undefined);
+        setShown({ script, source, article: convertArticle(source, convert), convert });
+      },
+      () => {
+        if (wanted.current !== script) return;
+        wanted.current = 'original';
+        setPending(undefined);
+        setFailed(true);
+        setShown({ script: 'original', source, article: source, convert: undefined });
+      },
+    );
+  }, []);
+
+  // A new article (in-page navigation), a changed default script or quote style: show it afresh.
+  useEffect(() => {
+    choose(scriptFromSetting(settings.defaultScript));
+  }, [article, settings.defaultScript, choose]);
+  useEffect(() => {
+    if (wanted.current !== 'original') choose(wanted.current);
+  }, [settings.quotes, choose]);
+
+  // Until the effect above has run for a new article, show that article as published, never the
+  // previous one.
+  const current = shown.source === article ? shown : { script: 'original' as const, source: article, article, convert: undefined };
+  return { shown: current, pending, failed, choose };
+}
+
+export function ReaderApp(props: ReaderAppProps): JSX.Element {
+  const { state, settings, loadDictionary, onClose, onSettingsChange } = props;
+  const article = state.status === 'ready' ? state.article : undefined;
+  const { shown, pending, failed, choose } = useScriptSwitch(article, settings, loadDictionary);
+  const [fontSize, setFontSize] = useState(settings.fontSize);
+  useEffect(() => setFontSize(settings.fontSize), [settings.fontSize]);
+
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const anchor = useRef<ScrollAnchor | undefined>(undefined);
+  const titleId = useId();
+
+  const pageVariant = article?.variant ?? (state.status === 'error' ? variantFromUrl(state.url) : undefined);
+  const locale = labelLocale(shown.script, pageVariant, settings.uiLanguage, browserLanguage());
+  const labels: Labels = useMemo(() => readerLabels(locale, shown.convert), [locale, shown.convert]);
+
+  const switchScript = useCallback(
+    (script: ReaderScript) => {
+      if (dialogRef.current) anchor.current = findAnchor(dialogRef.current);
+      choose(script);
+    },
+    [choose],
+  );
+
+  useLayoutEffect(() => {
+    const scroller = dialogRef.current;
+    if (scroller && anchor.current) restoreAnchor(scroller, anchor.current);
+    anchor.current = undefined;
+  }, [shown]);
+
+  // Focus moves into the overlay when it opens (the host gives it back when it closes).
+  useEffect(() => {
+    dialogRef.current?.focus({ preventScroll: true });
+  }, []);
+
+  const resize = useCallback(
+    (steps: number) => {
+      const next = normalizeNumber(NUMBER_RANGES.fontSize, fontSize + steps * NUMBER_RANGES.fontSize.step);
+      if (next === fontSize) return;
+      setFontSize(next);
+      onSettingsChange?.({ fontSize: next });
+    },
+    [fontSize, onSettingsChange],
+  );
+
+  const onKeyDown = (event: KeyboardEvent): void => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      onClose();
+      return;
+    }
+    if (event.key === 'Tab') {
+      trapFocus(event, dialog);
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey || isEditable(event.target)) return;
+    const script = SCRIPTS.find((s) => s.key === event.key)?.script;
+    if (script && article) {
+      switchScript(script);
+    } else if (event.key === '+' || event.key === '=') {
+      resize(1);
+    } else if (event.key === '-' || event.key === '_') {
+      resize(-1);
+    } else {
+      return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+  };
+
+  const style = {
+    '--qd-font-size': `${fontSize}px`,
+    '--qd-line-height': String(settings.lineHeight),
+    '--qd-measure': `${settings.contentWidth}em`,
+  };
+
+  return (
+    <div
+      ref={dialogRef}
+      class="qd-dialog"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      aria-busy={state.status === 'loading' ? 'true' : undefined}
+      tabIndex={-1}
+      lang={langFor(shown.script, shown.article ?? (pageVariant ? { lang: '', variant: pageVariant } : undefined))}
+      data-theme={settings.theme}
+      data-font={settings.font}
+      data-images={settings.images}
+      style={style}
+      onKeyDown={onKeyDown}
+    >
+      <div class="qd-toolbar">
+        <span class="qd-brand" aria-hidden="true">
+          {labels.reader_app_name}
+        </span>
+        {article && (
+          <ScriptControl
+            current={pending ?? shown.script}
+            pending={pending}
+            groupLabel={labels.reader_script_group}
+            onChoose={switchScript}
+          />
+        )}
+        <span class="qd-spacer" />
+        {article && (
+          <span class="qd-size">
+            <button type="button" data-action="smaller" aria-label={labels.reader_text_smaller} title={`${labels.reader_text_smaller} (−)`} onClick={() => resize(-1)}>
+              A<span aria-hidden="true">−</span>
+            </button>
+            <button type="button" data-action="larger" aria-label={labels.reader_text_larger} title={`${labels.reader_text_larger} (+)`} onClick={() => resize(1)}>
+              A<span aria-hidden="true">+</span>
+            </button>
+          </span>
+        )}
+        <button type="button" class="qd-close" data-action="close" aria-label={labels.reader_close} title={`${labels.reader_close} (Esc)`} onClick={onClose}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      <p class="qd-status" role="status">
+        {pending ? labels.reader_converting : failed ? labels.reader_convert_failed : ''}
+      </p>
+      {shown.article ? (
+        <ArticleView article={shown.article} settings={settings} labels={labels} locale={locale} titleId={titleId} onClose={onClose} />
+      ) : state.status === 'error' ? (
+        <ErrorView state={state} labels={labels} titleId={titleId} onClose={onClose} />
+      ) : (
+        <div class="qd-page qd-loading">
+          <h1 id={titleId} class="qd-visually-hidden">
+            {labels.reader_app_name}
+          </h1>
+          <p role="status">{labels.reader_loading}</p>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A plain click on the link to the original closes the overlay (the original is the page under it); a
+ * modified or middle click still opens it in a new tab or window as the browser would. */
+function closeOnPlainClick(onClose: () => void) {
+  return (event: MouseEvent): void => {
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    onClose();
+  };
+}
+
+function trapFocus(event: KeyboardEvent, dialog: HTMLElement): void {
+  const focusable = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.closest('[hidden]'));
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (!first || !last) {
+    event.preventDefault();
+    return;
+  }
+  const root = dialog.getRootNode() as Document | ShadowRoot;
+  const active = root.activeElement;
+  const inside = active instanceof Node && dialog.contains(active) && active !== dialog;
+  if (event.shiftKey && (!inside || active === first)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (!inside || active === last)) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
+function ArticleView({
+  article,
+  settings,
+  labels,
+  locale,
+  titleId,
+  onClose,
+}: {
+  article: Article;
+  settings: Settings;
+  labels: Labels;
+  locale: ReturnType<typeof labelLocale>;
+  titleId: string;
+  onClose: () => void;
+}): JSX.Element {
+  const original = safeHref(article.url);
+  return (
+    <article class="qd-page">
+      <ArticleHeader article={article} labels={labels} locale={locale} titleId={titleId} />
+      <div class="qd-body">
+        {article.blocks.map((block, index) => (
+          <ArticleBlock key={index} block={block} index={index} images={settings.images} articleUrl={article.url} labels={labels} />
+        ))}
+      </div>
+      {article.related.length > 0 && (
+        <nav class="qd-related" aria-labelledby={`${titleId}-related`}>
+          <h2 id={`${titleId}-related`}>{labels.reader_related}</h2>
+          <ul>
+            {article.related.map((story, i) => {
+              const href = safeHref(story.url);
+              return (
+                <li key={i}>
+                  {href ? (
+                    <a href={href} target="_blank" rel="noopener noreferrer">
+                      {story.title}
+                    </a>
+                  ) : (
+                    story.title
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      )}
+      <footer class="qd-footer">
+        {original && (
+          <a class="qd-original" href={original} data-action="original" onClick={closeOnPlainClick(onClose)}>
+            {labels.reader_original_link}
+          </a>
+        )}
+        <p class="qd-keys">{labels.reader_keys_help}</p>
+      </footer>
+    </article>
+  );
+}
+
+function ErrorView({
+  state,
+  labels,
+  titleId,
+  onClose,
+}: {
+  state: Extract<ReaderState, { status: 'error' }>;
+  labels: Labels;
+  titleId: string;
+  onClose: () => void;
+}): JSX.Element {
+  const message = {
+    live: labels.reader_error_live,
+    media: labels.reader_error_media,
+    index: labels.reader_error_index,
+    other: labels.reader_error_other,
+    failed: labels.reader_error_failed,
+  }[state.pageKind];
+  const original = safeHref(state.url);
+  return (
+    <div class="qd-page qd-error">
+      <h1 id={titleId}>{labels.reader_error_title}</h1>
+      <p class="qd-error-message">{message}</p>
+      {state.detail && (
+        <p class="qd-error-detail" lang="en">
+          {state.detail}
+        </p>
+      )}
+      {original && (
+        <p>
+          <a class="qd-original" href={original} data-action="original" onClick={closeOnPlainClick(onClose)}>
+            {labels.reader_error_open_original}
+          </a>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+// The article header: headline, byline with roles, published/updated dates, reading time.
+import type { JSX } from 'preact';
+import type { Article } from '../../core/article.ts';
+import { chineseDate, englishDate, type LabelLocale } from './format.ts';
+import { fill, type Labels } from './labels.ts';
+
+function DateLine({ iso, label, locale }: { iso: string; label: string; locale: LabelLocale }): JSX.Element | null {
+  const shown = locale === 'en' ? englishDate(iso) : chineseDate(iso);
+  if (!shown) return null;
+  return (
+    <span class="qd-date">
+      {label}
+      <time dateTime={iso}>{shown}</time>
+    </span>
+  );
+}
+
+export function ArticleHeader({
+  article,
+  labels,
+  locale,
+  titleId,
+}: {
+  article: Article;
+  labels: Labels;
+  locale: LabelLocale;
+  titleId: string;
+}): JSX.Element {
+  const updated = article.updated && article.updated !== article.published ? article.updated : undefined;
+  return (
+    <header class="qd-header">
+      <h1 id={titleId}>{article.title}</h1>
+      {article.byline.length > 0 && (
+        <ul class="qd-byline" aria-label={labels.reader_byline}>
+          {article.byline.map((person, i) => (
+            <li key={i}>
+              <span class="qd-byline-name">{person.name}</span>
+              {person.role && <span class="qd-byline-role">{person.role}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="qd-meta">
+        {article.published && <DateLine iso={article.published} label={labels.reader_published} locale={locale} />}
+        {updated && <DateLine iso={updated} label={labels.reader_updated} locale={locale} />}
+        {article.readingMinutes > 0 && (
+          <span class="qd-reading-time">{fill(labels.reader_reading_time, article.readingMinutes)}</span>
+        )}
+      </p>
+    </header>
+  );
+}

@@ -1,0 +1,74 @@
+// The overlay's UI strings (`reader_` keys of `_locales`), in the script the reader is showing:
+// simplified labels in 简体, traditional in 繁體 (run through the active converter, so 香港 gets
+// Hong Kong forms), unless the chosen UI language is English.
+import { resolveUiLocale, translate, type UiLocale } from '../../core/i18n.ts';
+import type { UiLanguage } from '../../core/settings.ts';
+import type { Converter } from '../../core/zh/index.ts';
+import type { ReaderScript } from './format.ts';
+
+export const LABEL_KEYS = [
+  'reader_app_name',
+  'reader_close',
+  'reader_script_group',
+  'reader_byline',
+  'reader_published',
+  'reader_updated',
+  'reader_reading_time',
+  'reader_credit',
+  'reader_media_video',
+  'reader_media_audio',
+  'reader_media_embed',
+  'reader_media_hint',
+  'reader_related',
+  'reader_original_link',
+  'reader_loading',
+  'reader_error_title',
+  'reader_error_live',
+  'reader_error_media',
+  'reader_error_index',
+  'reader_error_other',
+  'reader_error_failed',
+  'reader_error_open_original',
+  'reader_keys_help',
+  'reader_text_smaller',
+  'reader_text_larger',
+  'reader_converting',
+  'reader_convert_failed',
+] as const;
+
+export type LabelKey = (typeof LABEL_KEYS)[number];
+export type Labels = Record<LabelKey, string>;
+
+/**
+ * Which message catalogue the overlay's labels come from. English when the reader chose English
+ * (or follows an English browser); otherwise the catalogue of the script on screen: 原文 follows the
+ * page's own script, 简体 is zh_CN, both 繁體 are zh_TW.
+ */
+export function labelLocale(
+  script: ReaderScript,
+  pageVariant: 'simp' | 'trad' | undefined,
+  uiLanguage: UiLanguage,
+  browserLanguage: string,
+): UiLocale {
+  const chosen = resolveUiLocale(uiLanguage, browserLanguage);
+  if (chosen === 'en') return 'en';
+  if (script === 'simp') return 'zh_CN';
+  if (script === 'tw' || script === 'hk') return 'zh_TW';
+  if (pageVariant) return pageVariant === 'trad' ? 'zh_TW' : 'zh_CN';
+  return chosen;
+}
+
+/** Reading-time style messages keep their `$1` placeholder for `fill`. */
+export function readerLabels(locale: UiLocale, convert?: Converter): Labels {
+  const labels = {} as Labels;
+  for (const key of LABEL_KEYS) {
+    const text = translate(locale, key, ['$1']);
+    labels[key] = convert && locale !== 'en' ? convert(text) : text;
+  }
+  return labels;
+}
+
+/** Puts a number into a label's `$1` (e.g. 约 $1 分钟). */
+export function fill(label: string, value: number | string): string {
+  return label.replace('$1', String(value));
+}

@@ -1,0 +1,295 @@
+// The overlay's stylesheet, injected into its shadow root by the host (and by the options preview).
+// `:host { all: initial }` cuts every inherited page style; nothing here can match outside the
+// shadow root. Settings arrive as custom properties and data attributes on `.qd-dialog`, so a change
+// restyles the open overlay at once without re-rendering the article.
+
+const SANS_HANS = `"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "微软雅黑"`;
+const SANS_HANT = `"Noto Sans CJK TC", "Noto Sans TC", "Source Han Sans TC", "PingFang TC", "Hiragino Sans CNS", "Microsoft JhengHei", "微軟正黑體"`;
+const SANS_HK = `"Noto Sans CJK HK", "Noto Sans HK", "PingFang HK", ${SANS_HANT}`;
+const SERIF_HANS = `"Noto Serif CJK SC", "Noto Serif SC", "Source Han Serif SC", "Songti SC", "STSong", "SimSun", "宋体"`;
+const SERIF_HANT = `"Noto Serif CJK TC", "Noto Serif TC", "Source Han Serif TC", "Songti TC", "PMingLiU", "MingLiU", "新細明體"`;
+const SERIF_HK = `"Noto Serif CJK HK", "Noto Serif HK", ${SERIF_HANT}`;
+const KAI_HANS = `"Kaiti SC", "STKaiti", "KaiTi", "楷体", "AR PL UKai CN"`;
+const KAI_HANT = `"Kaiti TC", "BiauKai", "標楷體", "DFKai-SB", "TW-Kai", "AR PL UKai TW"`;
+const LATIN_SANS = `system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial`;
+const LATIN_SERIF = `"Iowan Old Style", "Palatino Linotype", Georgia`;
+
+/** The dark palette, for the dark theme and for the system theme when the system is dark. */
+const DARK = `
+  --qd-bg: #1c1d1f;
+  --qd-text: #deddd8;
+  --qd-muted: #a09e97;
+  --qd-faint: #86847e;
+  --qd-rule: #34363a;
+  --qd-accent: #e08d7f;
+  --qd-link: #8cc1e8;
+  --qd-card: #26282b;
+  --qd-toolbar: rgba(28, 29, 31, 0.92);
+  --qd-pressed-bg: #deddd8;
+  --qd-pressed-text: #1c1d1f;
+  --qd-focus: #8cc1e8;
+  color-scheme: dark;
+`;
+
+export const READER_CSS = `
+:host {
+  all: initial;
+  display: block;
+  position: fixed;
+  inset: 0;
+  z-index: 2147483647;
+  contain: strict;
+}
+
+.qd-dialog {
+  --qd-sans: ${LATIN_SANS}, ${SANS_HANS}, sans-serif;
+  --qd-serif: ${LATIN_SERIF}, ${SERIF_HANS}, serif;
+  --qd-kai: ${LATIN_SERIF}, ${KAI_HANS}, ${SERIF_HANS}, serif;
+  --qd-body-font: var(--qd-sans);
+
+  --qd-bg: #fbfaf6;
+  --qd-text: #222220;
+  --qd-muted: #6d6a63;
+  --qd-faint: #8f8b82;
+  --qd-rule: #e7e2d8;
+  --qd-accent: #9c2a22;
+  --qd-link: #1f5f8b;
+  --qd-card: #f2efe7;
+  --qd-toolbar: rgba(251, 250, 246, 0.92);
+  --qd-pressed-bg: #222220;
+  --qd-pressed-text: #fbfaf6;
+  --qd-focus: #1f6fb2;
+  color-scheme: light;
+
+  /* Fills the host: the host is fixed to the viewport in a tab; the options preview sizes it. */
+  position: absolute;
+  inset: 0;
+  overflow-y: auto;
+  overscroll-behavior: contain;
+  background: var(--qd-bg);
+  color: var(--qd-text);
+  font-family: var(--qd-sans);
+  font-size: 16px;
+  line-height: 1.5;
+  -webkit-font-smoothing: antialiased;
+  text-rendering: optimizeLegibility;
+  font-kerning: normal;
+  outline: none;
+  scroll-padding-top: 4rem;
+}
+.qd-dialog:lang(zh-Hant) {
+  --qd-sans: ${LATIN_SANS}, ${SANS_HANT}, sans-serif;
+  --qd-serif: ${LATIN_SERIF}, ${SERIF_HANT}, serif;
+  --qd-kai: ${LATIN_SERIF}, ${KAI_HANT}, ${SERIF_HANT}, serif;
+}
+.qd-dialog:lang(zh-Hant-HK) {
+  --qd-sans: ${LATIN_SANS}, ${SANS_HK}, sans-serif;
+  --qd-serif: ${LATIN_SERIF}, ${SERIF_HK}, serif;
+  --qd-kai: ${LATIN_SERIF}, ${KAI_HANT}, ${SERIF_HK}, serif;
+}
+.qd-dialog[data-font="serif"] { --qd-body-font: var(--qd-serif); }
+.qd-dialog[data-font="kai"] { --qd-body-font: var(--qd-kai); }
+
+.qd-dialog[data-theme="sepia"] {
+  --qd-bg: #f5ecd9;
+  --qd-text: #3a2e1f;
+  --qd-muted: #76654c;
+  --qd-faint: #93826a;
+  --qd-rule: #e2d4b6;
+  --qd-accent: #8b3a1a;
+  --qd-link: #6a4517;
+  --qd-card: #ede1c6;
+  --qd-toolbar: rgba(245, 236, 217, 0.92);
+  --qd-pressed-bg: #3a2e1f;
+  --qd-pressed-text: #f5ecd9;
+  --qd-focus: #8b3a1a;
+}
+.qd-dialog[data-theme="dark"] {${DARK}}
+@media (prefers-color-scheme: dark) {
+  .qd-dialog[data-theme="system"] {${DARK}}
+}
+
+.qd-dialog *, .qd-dialog *::before, .qd-dialog *::after { box-sizing: border-box; }
+.qd-dialog :focus-visible { outline: 2px solid var(--qd-focus); outline-offset: 2px; border-radius: 3px; }
+.qd-dialog a { color: var(--qd-link); text-decoration: underline; text-decoration-thickness: 1px; text-underline-offset: 0.2em; }
+.qd-dialog a:hover { text-decoration-thickness: 2px; }
+.qd-visually-hidden {
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
+}
+
+/* Toolbar: one quiet line that stays at the top of the reading area. */
+.qd-toolbar {
+  position: sticky;
+  top: 0;
+  z-index: 1;
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  gap: 0.5rem 0.75rem;
+  padding: 0.55rem max(1rem, calc((100% - 60rem) / 2));
+  background: var(--qd-toolbar);
+  -webkit-backdrop-filter: blur(8px);
+  backdrop-filter: blur(8px);
+  border-bottom: 1px solid var(--qd-rule);
+  font-size: 14px;
+}
+.qd-brand { font-weight: 600; letter-spacing: 0.08em; color: var(--qd-accent); margin-right: 0.25rem; }
+.qd-spacer { flex: 1 1 auto; }
+.qd-toolbar button {
+  font: inherit;
+  color: inherit;
+  background: transparent;
+  border: 1px solid var(--qd-rule);
+  border-radius: 999px;
+  padding: 0.3rem 0.75rem;
+  cursor: pointer;
+  line-height: 1.2;
+  min-height: 2rem;
+}
+.qd-toolbar button:hover { border-color: var(--qd-muted); }
+.qd-scripts { display: inline-flex; border: 1px solid var(--qd-rule); border-radius: 999px; padding: 2px; gap: 2px; }
+.qd-scripts button { border: 0; padding: 0.3rem 0.8rem; }
+.qd-scripts button[aria-pressed="true"] { background: var(--qd-pressed-bg); color: var(--qd-pressed-text); }
+.qd-scripts button[aria-busy="true"] { opacity: 0.7; cursor: progress; }
+.qd-size { display: inline-flex; gap: 0.25rem; }
+.qd-size button { padding: 0.3rem 0.6rem; }
+.qd-size button[data-action="smaller"] { font-size: 12px; }
+.qd-close { font-size: 1.25rem !important; padding: 0 0.7rem !important; line-height: 1 !important; }
+
+.qd-status { margin: 0; min-height: 0; text-align: center; font-size: 13px; color: var(--qd-muted); }
+.qd-status:not(:empty) { padding: 0.5rem 1rem 0; }
+
+/* The page: one column, measure set in em of the body text so it holds ~N characters a line. */
+.qd-page {
+  width: 100%;
+  max-width: calc(var(--qd-measure, 36em) + 3rem);
+  margin: 0 auto;
+  padding: 2.75rem 1.5rem 4rem;
+  font-size: var(--qd-font-size, 20px);
+}
+.qd-header { margin-bottom: 2.25em; }
+.qd-header h1 {
+  font-family: var(--qd-body-font);
+  font-size: 1.6em;
+  line-height: 1.4;
+  font-weight: 700;
+  letter-spacing: 0.01em;
+  margin: 0 0 0.8em;
+  text-wrap: pretty;
+  color: var(--qd-text);
+}
+.qd-dialog[data-font="sans"] .qd-header h1 { font-weight: 700; }
+.qd-byline { list-style: none; margin: 0 0 0.5em; padding: 0; font-size: 0.8em; line-height: 1.6; }
+.qd-byline li { display: inline; }
+.qd-byline li + li::before { content: "、"; }
+.qd-byline-name { font-weight: 600; }
+.qd-byline-role { color: var(--qd-muted); margin-left: 0.6em; }
+.qd-meta {
+  display: flex; flex-wrap: wrap; gap: 0.25em 1.2em;
+  margin: 0; padding-bottom: 1.4em;
+  border-bottom: 1px solid var(--qd-rule);
+  font-size: 0.72em; color: var(--qd-muted); line-height: 1.6;
+}
+.qd-date time { margin-left: 0.35em; font-variant-numeric: tabular-nums; }
+
+.qd-body {
+  font-family: var(--qd-body-font);
+  line-height: var(--qd-line-height, 1.8);
+  text-align: justify;
+  text-justify: inter-character;
+  line-break: strict;
+  overflow-wrap: break-word;
+  hanging-punctuation: allow-end;
+  text-spacing-trim: space-first;
+}
+.qd-body p { margin: 0 0 1.1em; }
+.qd-body h2, .qd-body h3 {
+  font-family: var(--qd-body-font);
+  line-height: 1.5;
+  margin: 2em 0 0.8em;
+  text-align: start;
+}
+.qd-body h2 { font-size: 1.15em; font-weight: 700; }
+.qd-body h3 { font-size: 1.05em; font-weight: 700; }
+.qd-body ul, .qd-body ol { margin: 0 0 1.1em; padding-left: 1.6em; }
+.qd-body li { margin: 0.3em 0; }
+.qd-body blockquote {
+  margin: 1.6em 0; padding: 0.1em 0 0.1em 1.1em;
+  border-left: 3px solid var(--qd-accent);
+  color: var(--qd-muted);
+}
+
+/* Photos: as wide as the column, caption under, credit small and quiet. */
+.qd-figure, .qd-figure--text { margin: 1.8em 0 2em; }
+.qd-figure img {
+  display: block;
+  width: 100%;
+  height: auto;
+  border-radius: 3px;
+  background: var(--qd-card);
+}
+.qd-dialog figcaption {
+  margin-top: 0.7em;
+  font-family: var(--qd-sans);
+  font-size: 0.72em;
+  line-height: 1.65;
+  text-align: start;
+  color: var(--qd-muted);
+}
+.qd-figure--text figcaption {
+  margin: 0;
+  padding: 0.5em 0 0.5em 0.9em;
+  border-left: 2px solid var(--qd-rule);
+}
+.qd-caption { color: var(--qd-text); opacity: 0.82; }
+.qd-credit { display: block; margin-top: 0.2em; font-size: 0.85em; color: var(--qd-faint); letter-spacing: 0.02em; }
+
+/* Videos and audio: a captioned card that opens the BBC page. */
+.qd-media { margin: 1.8em 0 2em; }
+.qd-media a {
+  display: flex; gap: 0.9em; align-items: center;
+  padding: 0.9em 1em;
+  border-radius: 6px;
+  background: var(--qd-card);
+  border: 1px solid var(--qd-rule);
+  color: var(--qd-text);
+  text-decoration: none;
+}
+.qd-media a:hover { border-color: var(--qd-muted); }
+.qd-media-icon {
+  flex: none;
+  display: grid; place-items: center;
+  width: 2.6em; height: 2.6em; border-radius: 50%;
+  background: var(--qd-accent); color: var(--qd-bg);
+  font-size: 0.8em; padding-left: 0.15em;
+}
+.qd-media-text { display: flex; flex-direction: column; gap: 0.15em; font-family: var(--qd-sans); text-align: start; }
+.qd-media-kind { font-size: 0.65em; letter-spacing: 0.1em; color: var(--qd-accent); font-weight: 600; }
+.qd-media-caption { font-size: 0.85em; line-height: 1.5; }
+.qd-media-hint { font-size: 0.65em; color: var(--qd-muted); }
+
+/* Related stories and the way back to the original. */
+.qd-related { margin-top: 3em; padding-top: 1.4em; border-top: 1px solid var(--qd-rule); font-size: 0.85em; }
+.qd-related h2 { font-size: 0.85em; letter-spacing: 0.1em; color: var(--qd-muted); font-weight: 600; margin: 0 0 0.8em; }
+.qd-related ul { list-style: none; margin: 0; padding: 0; }
+.qd-related li { margin: 0 0 0.7em; line-height: 1.55; }
+.qd-related a { color: var(--qd-text); text-decoration-color: var(--qd-rule); }
+.qd-footer { margin-top: 3em; padding-top: 1.4em; border-top: 1px solid var(--qd-rule); font-size: 0.75em; color: var(--qd-muted); }
+.qd-original { font-weight: 600; }
+.qd-keys { margin: 1em 0 0; font-size: 0.9em; color: var(--qd-faint); }
+
+/* Loading and error states. */
+.qd-loading p { color: var(--qd-muted); font-size: 0.9em; }
+.qd-error h1 { font-size: 1.3em; line-height: 1.4; margin: 0 0 0.8em; }
+.qd-error-message { font-size: 1em; line-height: 1.8; margin: 0 0 1em; }
+.qd-error-detail { font-size: 0.7em; color: var(--qd-faint); margin: 0 0 1.5em; }
+
+@media (max-width: 36rem) {
+  .qd-page { padding: 1.75rem 1.1rem 3rem; }
+  .qd-header h1 { font-size: 1.4em; }
+  .qd-brand { display: none; }
+}
+@media (prefers-reduced-motion: no-preference) {
+  .qd-toolbar button { transition: background-color 0.15s, color 0.15s, border-color 0.15s; }
+}
+`;
