@@ -68,3 +68,57 @@ export type ExtractResult = Article | NotAnArticle;
 export function isArticle(result: ExtractResult): result is Article {
   return !('kind' in result && result.kind === 'not-an-article');
 }
+
+// ---- Plain-text helpers (text length, reading time) ----
+
+/** Han ideographs, kana and hangul: each is read as one unit. */
+const CJK_CHARACTER = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]`;
+/** One CJK character, or one run of other letters/digits (an English word, a number, "BBC"). */
+const READING_UNIT = new RegExp(`${CJK_CHARACTER}|(?:(?!${CJK_CHARACTER})[\\p{L}\\p{N}])+`, 'gu');
+
+/**
+ * Length of a text as a reader of Chinese counts it: every Han character (and kana/hangul) is one
+ * unit, every run of other letters or digits ("Walailak", "2023", "IMF") is one unit, and
+ * punctuation and whitespace count for nothing. So 「一帶一路」倡議十週年 is 8, and
+ * 特林·艾亞拉（Trin Aiyara） is 7.
+ */
+export function textLength(text: string): number {
+  let count = 0;
+  READING_UNIT.lastIndex = 0;
+  while (READING_UNIT.exec(text) !== null) count += 1;
+  return count;
+}
+
+/**
+ * Reading speed for Chinese, in units of `textLength` per minute. Firefox's reader view uses 255
+ * characters a minute, the IReST read-aloud mean for Chinese (Trauzettel-Klosinski & Dietz 2012,
+ * 255 ± 29). People read news silently, which is faster than reading aloud, so 255 overstates the
+ * time; we take 300, about 1.5 standard deviations above the read-aloud mean — still a modest
+ * silent rate, so the estimate errs on the side of "a little longer than you will need".
+ */
+export const CHINESE_UNITS_PER_MINUTE = 300;
+
+/** Whole minutes to read `length` units (at least 1 for any text). */
+export function readingMinutes(length: number): number {
+  if (length <= 0) return 0;
+  return Math.max(1, Math.round(length / CHINESE_UNITS_PER_MINUTE));
+}
+
+/** Collapse runs of whitespace (incl. newlines and non-breaking spaces) to one space and trim. */
+export function normalizeWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The plain text of inline runs, as the reader sees it. */
+export function inlineText(content: readonly Inline[]): string {
+  let text = '';
+  for (const run of content) text += typeof run === 'string' ? run : inlineText(run.children);
+  return text;
+}
+
+/** Units of reading in an article's blocks (captions included, since readers read them too). */
+export function articleTextLength(blocks: readonly Block[]): number {
+  let length = 0;
+  for (const block of blocks) length += textLength(block.text);
+  return length;
+}

@@ -1,0 +1,43 @@
+// The BBC's own boilerplate sentences that must never reach the reader: the screen-reader-only
+// prefixes in front of credits and captions, and the sentence a video shows when it cannot play.
+// Matched on text, never on class names, in every era's wording (full-width comma in 2020s pages,
+// "prefix, " with an ASCII comma and a space in older ones) and in both scripts.
+
+/** 图像来源， / 圖像來源， / Image source, — in front of a photo's credit. */
+const CREDIT_PREFIX = /^\s*(?:图像来源|圖像來源|图片来源|圖片來源|Image source)\s*[，,:：]\s*/i;
+
+/** 图像加注文字， / 视频加注文字， / 音頻加註文字， / Image caption, … — in front of a caption. */
+const CAPTION_PREFIX =
+  /^\s*(?:(?:图像|圖像|图片|圖片|视频|視頻|影片|音频|音頻|媒体|媒體)加[注註]文字|视频说明|視頻說明|(?:Image|Media|Video|Audio) caption)\s*[，,:：]\s*/i;
+
+/** "Your device cannot play this media" in its simplified and traditional wordings. */
+const PLAYBACK_FALLBACK = /^\s*(?:你的|您的)(?:设备|設備|器材|裝置|装置)(?:不支持|不支援|無法|无法)播放/;
+
+export function stripCreditPrefix(text: string): string {
+  return text.replace(CREDIT_PREFIX, '');
+}
+
+export function stripCaptionPrefix(text: string): string {
+  return text.replace(CAPTION_PREFIX, '');
+}
+
+export function startsWithCreditPrefix(text: string): boolean {
+  return CREDIT_PREFIX.test(text);
+}
+
+/** True when the whole text is nothing but a screen-reader prefix (the hidden `<span>`s). */
+export function isScreenReaderPrefix(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed !== '' && (stripCreditPrefix(trimmed) === '' || stripCaptionPrefix(trimmed) === '');
+}
+
+export function isPlaybackFallback(text: string): boolean {
+  return PLAYBACK_FALLBACK.test(text);
+}
+
+/** Any prefix or fallback wording anywhere in a text (for tests and leak checks). */
+export const LEAK_PATTERNS: readonly RegExp[] = [
+  /(?:图像来源|圖像來源|图片来源|圖片來源)\s*[，,]/,
+  /(?:图像|圖像|图片|圖片|视频|視頻|影片|音频|音頻|媒体|媒體)加[注註]文字\s*[，,]/,
+  /(?:你的|您的)(?:设备|設備|器材|裝置|装置)(?:不支持|不支援|無法|无法)播放/,
+];

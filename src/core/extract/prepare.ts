@@ -1,0 +1,314 @@
+// BBC-specific preparation, before Readability. Works on a copy of the article region only (the
+// page's `main`, or its body on pages without one), in a fresh inert document, so the live page is
+// never touched and Readability has less to chew. One query collects every element this step cares
+// about; each is then handled by what it is, never by its (hashed) class name:
+//   - the headline, the byline list and the datelines are read and taken out (they become metadata);
+//   - photos become canonical `<figure data-qingdu-kind="image">` with the real `<img>` (from
+//     `<noscript>` text for lazy ones), the caption as `<figcaption>` and the credit as an
+//     attribute, screen-reader prefixes removed; videos become `<figure data-qingdu-kind="video">`
+//     with their caption and a link to play them, their "cannot play" fallback dropped;
+//   - inline related-story link lists are collected for `related` and removed;
+//   - ad slots, navigation, asides, forms, buttons, leftover `<noscript>` and iframes are removed;
+//   - every `class` attribute is dropped, so Readability's class-name heuristics cannot change the
+//     result when the BBC ships new hashed names.
+
+import type { BylineEntry, RelatedStory } from '../article.ts';
+import { normalizeWhitespace } from '../article.ts';
+import { MARKER_ATTRIBUTES } from '../sanitize.ts';
+import {
+  isPlaybackFallback,
+  isScreenReaderPrefix,
+  startsWithCreditPrefix,
+  stripCaptionPrefix,
+  stripCreditPrefix,
+} from './bbc-text.ts';
+
+export interface PreparedArticle {
+  /** The inert working document Readability will parse. */
+  document: Document;
+  /** Whether the copy is the page's `main` (true) or its whole body. */
+  fromMain: boolean;
+  headline?: string;
+  byline: BylineEntry[];
+  /** `datetime` values of the article's `<time>` elements, in page order. */
+  times: string[];
+  related: RelatedStory[];
+}
+
+const INTERESTING = [
+  'h1', 'time', 'ul', 'ol', 'figure', 'img', 'noscript', 'iframe', 'script', 'style', 'template',
+  'aside', 'nav', 'header', 'footer', 'form', 'button', 'input', 'select', 'textarea', 'svg',
+  '[data-e2e]', '[role]', '[class]',
+].join(',');
+
+// DOM constants by value: Node is not a global in Node.js, and this module runs there too.
+const ELEMENT_NODE = 1;
+const DOCUMENT_POSITION_FOLLOWING = 4;
+
+const REMOVED_TAGS = new Set([
+  'noscript', 'iframe', 'script', 'style', 'template', 'aside', 'nav', 'header', 'footer',
+  'form', 'button', 'input', 'select', 'textarea', 'svg',
+]);
+const REMOVED_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo', 'search', 'menu', 'menubar']);
+
+export function prepareArticle(source: Document, pageUrl: string, title: string): PreparedArticle {
+  const main = source.querySelector('main[role="main"]') ?? source.querySelector('main');
+  const region = main ?? source.body;
+  const work = source.implementation.createHTMLDocument(title);
+  const lang = source.documentElement.getAttribute('lang');
+  if (lang) work.documentElement.setAttribute('lang', lang);
+  const base = work.createElement('base');
+  base.setAttribute('href', pageUrl);
+  work.head.append(base);
+
+  const copy = work.importNode(region ?? work.createElement('div'), true) as Element;
+  work.body.append(copy);
+
+  const prepared: PreparedArticle = { document: work, fromMain: main !== null, byline: [], times: [], related: [] };
+  const firstParagraph = copy.querySelector('p');
+  let headlineElement: Element | null = null;
+
+  for (const element of Array.from(copy.querySelectorAll(INTERESTING))) {
+    element.removeAttribute('class');
+    if (!element.isConnected) continue;
+    const tag = element.localName;
+
+    if (tag === 'h1' && !headlineElement) {
+      headlineElement = element;
+      prepared.headline = normalizeWhitespace(element.textContent ?? '');
+      element.remove();
+    } else if (tag === 'time') {
+      const datetime = element.getAttribute('datetime');
+      if (datetime) prepared.times.push(datetime.trim());
+      element.remove();
+    } else if (tag === 'figure') {
+      replaceFigure(element, work, pageUrl);
+    } else if (tag === 'img') {
+      if (!element.closest('figure')) figureFromCaptionedImage(element as HTMLImageElement, work, pageUrl);
+    } else if (tag === 'ul' || tag === 'ol') {
+      if (prepared.byline.length === 0 && headlineElement && isBylineList(element, firstParagraph)) {
+        prepared.byline = bylineFrom(element);
+        element.remove();
+      } else if (main) {
+        const links = relatedLinks(element, pageUrl);
+        if (links) {
+          prepared.related.push(...links);
+          element.remove();
+        }
+      }
+    } else if (REMOVED_TAGS.has(tag) || isAdSlot(element) || REMOVED_ROLES.has(element.getAttribute('role') ?? '')) {
+      element.remove();
+    }
+  }
+  return prepared;
+}
+
+// ---- Byline ----
+
+/**
+ * The byline is a short list without links that sits between the headline and the first paragraph
+ * (Simorgh renders it as `ul[role=list]`: name, then role).
+ */
+function isBylineList(list: Element, firstParagraph: Element | null): boolean {
+  if (firstParagraph && !(list.compareDocumentPosition(firstParagraph) & DOCUMENT_POSITION_FOLLOWING)) {
+    return false;
+  }
+  if (list.querySelector('a')) return false;
+  const items = Array.from(list.children).filter((child) => child.localName === 'li');
+  if (items.length === 0 || items.length > 3) return false;
+  return items.every((item) => {
+    const text = normalizeWhitespace(item.textContent ?? '');
+    return text.length > 0 && text.length <= 40;
+  });
+}
+
+function bylineFrom(list: Element): BylineEntry[] {
+  const [name, ...roles] = Array.from(list.children)
+    .filter((child) => child.localName === 'li')
+    .map((item) => normalizeWhitespace(item.textContent ?? ''));
+  if (!name) return [];
+  const role = roles.join(' ');
+  return [role ? { name, role } : { name }];
+}
+
+// ---- Related-story link lists ----
+
+/** A list whose every item is exactly one link to another BBC page is a related-stories list. */
+export function relatedLinks(list: Element, pageUrl: string): RelatedStory[] | null {
+  const items = Array.from(list.children);
+  if (items.length === 0) return null;
+  const stories: RelatedStory[] = [];
+  for (const item of items) {
+    if (item.localName !== 'li') return null;
+    const links = item.querySelectorAll('a[href]');
+    const link = links[0];
+    if (links.length !== 1 || !link) return null;
+    const title = normalizeWhitespace(link.textContent ?? '');
+    if (!title || title !== normalizeWhitespace(item.textContent ?? '')) return null;
+    const url = absoluteWebUrl(link.getAttribute('href') ?? '', pageUrl);
+    if (!url || !isBbcHost(new URL(url).hostname)) return null;
+    stories.push({ title, url });
+  }
+  return stories;
+}
+
+function isBbcHost(hostname: string): boolean {
+  return /(?:^|\.)bbc\.(?:com|co\.uk)$/.test(hostname);
+}
+
+// ---- Ads ----
+
+function isAdSlot(element: Element): boolean {
+  if (element.getAttribute('data-e2e') === 'advertisement') return true;
+  const label = element.getAttribute('aria-label') ?? '';
+  return element.getAttribute('role') === 'region' && /^(?:广告|廣告|Advertisement)/i.test(label);
+}
+
+// ---- Figures ----
+
+function replaceFigure(figure: Element, work: Document, pageUrl: string): void {
+  const caption = captionOf(figure);
+  const player = figure.querySelector('iframe, video, audio, [data-e2e="media-player"]');
+  if (player || hasPlaybackFallback(figure)) {
+    const media = work.createElement('figure');
+    media.setAttribute(MARKER_ATTRIBUTES.kind, figure.querySelector('audio') && !figure.querySelector('video, iframe') ? 'audio' : 'video');
+    const source = figure.querySelector('iframe[src], video[src], audio[src], video source[src], audio source[src]')?.getAttribute('src');
+    media.setAttribute(MARKER_ATTRIBUTES.href, mediaHref(source, pageUrl));
+    appendCaption(media, caption);
+    figure.replaceWith(media);
+    return;
+  }
+
+  const image = imageOf(figure);
+  if (!image) {
+    figure.remove();
+    return;
+  }
+  const canonical = work.createElement('figure');
+  canonical.setAttribute(MARKER_ATTRIBUTES.kind, 'image');
+  const credit = creditOf(figure);
+  if (credit) canonical.setAttribute(MARKER_ATTRIBUTES.credit, credit);
+  canonical.append(canonicalImage(image, work, pageUrl));
+  appendCaption(canonical, caption);
+  figure.replaceWith(canonical);
+}
+
+/** The 2012 layout: `<div><img><p>caption</p></div>` with nothing else in the wrapper. */
+function figureFromCaptionedImage(image: HTMLImageElement, work: Document, pageUrl: string): void {
+  const wrapper = image.parentElement;
+  const captionParagraph = image.nextElementSibling;
+  if (!wrapper || captionParagraph?.localName !== 'p' || wrapper.children.length !== 2) return;
+  const caption = normalizeWhitespace(captionParagraph.textContent ?? '');
+  if (caption.length === 0 || caption.length > 300) return;
+  const canonical = work.createElement('figure');
+  canonical.setAttribute(MARKER_ATTRIBUTES.kind, 'image');
+  canonical.append(canonicalImage(image, work, pageUrl));
+  appendCaption(canonical, stripCaptionPrefix(caption));
+  wrapper.replaceWith(canonical);
+}
+
+/** The caption text with its screen-reader prefix (a separate span, or inline) removed. */
+function captionOf(figure: Element): string {
+  const figcaption = figure.querySelector('figcaption');
+  if (!figcaption) return '';
+  let text = '';
+  for (const node of Array.from(figcaption.childNodes)) {
+    const part = node.textContent ?? '';
+    if (node.nodeType === ELEMENT_NODE && isScreenReaderPrefix(part)) continue;
+    text += ' ' + part;
+  }
+  return stripCaptionPrefix(normalizeWhitespace(text));
+}
+
+/** The credit: the first element outside the caption whose text starts with the credit prefix. */
+function creditOf(figure: Element): string {
+  for (const element of Array.from(figure.querySelectorAll('p, span, div, small'))) {
+    if (element.closest('figcaption') || element.querySelector('figcaption')) continue;
+    const text = normalizeWhitespace(element.textContent ?? '');
+    if (startsWithCreditPrefix(text)) return normalizeWhitespace(stripCreditPrefix(text));
+  }
+  return '';
+}
+
+function hasPlaybackFallback(figure: Element): boolean {
+  for (const noscript of Array.from(figure.querySelectorAll('noscript'))) {
+    if (isPlaybackFallback(normalizeWhitespace(noscriptContent(noscript).textContent ?? ''))) return true;
+  }
+  return false;
+}
+
+/**
+ * The photo's real `<img>`: the element itself when it is rendered, else the one inside the
+ * figure's `<noscript>` (text in a live tab and after `parsePage`; parsed inertly, never run).
+ */
+function imageOf(figure: Element): HTMLImageElement | null {
+  const direct = figure.querySelector<HTMLImageElement>('img[src]');
+  if (direct && !direct.closest('noscript') && !isPlaceholderSource(direct.getAttribute('src') ?? '')) return direct;
+  for (const noscript of Array.from(figure.querySelectorAll('noscript'))) {
+    const image = noscriptContent(noscript).querySelector<HTMLImageElement>('img[src]');
+    if (image) return image;
+  }
+  return direct;
+}
+
+function isPlaceholderSource(src: string): boolean {
+  return src === '' || src.startsWith('data:');
+}
+
+/**
+ * What a `<noscript>` holds. In a tab (scripting on) that is text, which is parsed into an inert
+ * template: nothing loads, nothing runs. Where it was parsed as elements (scripting off), those.
+ */
+function noscriptContent(noscript: Element): ParentNode {
+  if (noscript.firstElementChild) return noscript;
+  const template = noscript.ownerDocument.createElement('template');
+  template.innerHTML = noscript.textContent ?? '';
+  return template.content;
+}
+
+function canonicalImage(source: HTMLImageElement, work: Document, pageUrl: string): HTMLImageElement {
+  const image = work.createElement('img');
+  const src = absoluteWebUrl(source.getAttribute('src') ?? '', pageUrl);
+  if (src) image.setAttribute('src', src);
+  const srcset = source.getAttribute('srcset') ?? pictureSrcset(source);
+  if (srcset) image.setAttribute('srcset', srcset);
+  for (const dimension of ['width', 'height']) {
+    const value = source.getAttribute(dimension);
+    if (value && /^\d+(?:\.\d+)?$/.test(value.trim())) image.setAttribute(dimension, String(Math.round(Number(value))));
+  }
+  image.setAttribute('alt', normalizeWhitespace(source.getAttribute('alt') ?? ''));
+  return image;
+}
+
+/** A `<picture>`'s JPEG/PNG `<source srcset>` when the `<img>` itself has none (2022 pages). */
+function pictureSrcset(image: Element): string | null {
+  const picture = image.parentElement?.localName === 'picture' ? image.parentElement : null;
+  if (!picture) return null;
+  const sources = Array.from(picture.querySelectorAll('source[srcset]'));
+  const preferred = sources.find((source) => !/webp|avif/i.test(source.getAttribute('type') ?? '')) ?? sources[0];
+  return preferred?.getAttribute('srcset') ?? null;
+}
+
+function appendCaption(figure: Element, caption: string): void {
+  if (!caption) return;
+  const figcaption = figure.ownerDocument.createElement('figcaption');
+  figcaption.textContent = caption;
+  figure.append(figcaption);
+}
+
+/** Where to watch a video: its BBC player page when it names one, else the article itself. */
+function mediaHref(source: string | null | undefined, pageUrl: string): string {
+  const absolute = source ? absoluteWebUrl(source, pageUrl) : null;
+  if (absolute && isBbcHost(new URL(absolute).hostname)) return absolute;
+  return absoluteWebUrl(pageUrl, pageUrl) ?? pageUrl;
+}
+
+/** An absolute http(s) URL for `href` resolved against the page, or null for anything else. */
+export function absoluteWebUrl(href: string, pageUrl: string): string | null {
+  try {
+    const url = new URL(href.trim(), pageUrl);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,70 @@
+// The one DOMPurify policy for page markup. Everything Readability hands back passes through here
+// before it is turned into typed inline runs, so only the handful of elements and attributes that
+// the Article model can express survive: no scripts, no event handlers, no styles, no forms, no
+// `javascript:`/`data:` URLs, no unknown data attributes.
+
+import createDOMPurify, { type Config, type DOMPurify, type WindowLike } from 'dompurify';
+
+/** Elements the block and inline walk understands; `div`/`section` are containers only. */
+export const ALLOWED_TAGS: readonly string[] = [
+  'div', 'section', 'p', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'blockquote',
+  'figure', 'figcaption', 'img', 'a', 'b', 'strong', 'i', 'em', 'br', 'span',
+];
+
+/** Markers that the BBC-specific preparation step writes on figures (see extract/prepare.ts). */
+export const MARKER_ATTRIBUTES = {
+  kind: 'data-qingdu-kind',
+  href: 'data-qingdu-href',
+  credit: 'data-qingdu-credit',
+} as const;
+
+export const ALLOWED_ATTRIBUTES: readonly string[] = [
+  'href', 'src', 'srcset', 'width', 'height', 'alt',
+  MARKER_ATTRIBUTES.kind, MARKER_ATTRIBUTES.href, MARKER_ATTRIBUTES.credit,
+];
+
+/** Web URLs only (absolute http/https, or relative to the page); everything else is dropped. */
+const WEB_URL = /^(?:https?:\/\/|\/|\.{0,2}\/|#|\?|[^a-z:]*$|[a-z0-9._~-]+(?:[/?#]|$))/i;
+
+const POLICY: Config = {
+  ALLOWED_TAGS: [...ALLOWED_TAGS],
+  ALLOWED_ATTR: [...ALLOWED_ATTRIBUTES],
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  ALLOWED_URI_REGEXP: WEB_URL,
+  // Marker values are plain words or credit text, not URLs.
+  ADD_URI_SAFE_ATTR: [MARKER_ATTRIBUTES.kind, MARKER_ATTRIBUTES.credit],
+  KEEP_CONTENT: true,
+  WHOLE_DOCUMENT: false,
+};
+
+const purifiers = new WeakMap<object, DOMPurify>();
+
+function purifierFor(window: WindowLike): DOMPurify {
+  let purifier = purifiers.get(window);
+  if (!purifier) {
+    purifier = createDOMPurify(window);
+    purifiers.set(window, purifier);
+  }
+  return purifier;
+}
+
+/**
+ * Sanitize an element and its subtree in place (no serialization round trip). The root itself
+ * must be an allowed tag (Readability's content root is a `div`).
+ */
+export function sanitizeInPlace(root: Element, window: WindowLike): Element {
+  purifierFor(window).sanitize(root, { ...POLICY, IN_PLACE: true });
+  return root;
+}
+
+/** Sanitize an HTML string into a fragment owned by `window.document`. */
+export function sanitizeHtml(html: string, window: WindowLike): DocumentFragment {
+  return purifierFor(window).sanitize(html, { ...POLICY, RETURN_DOM_FRAGMENT: true });
+}
+
+/** The window a document belongs to, for DOMPurify: its own, else the global one in a tab. */
+export function windowOf(document: Document): WindowLike | undefined {
+  if (document.defaultView) return document.defaultView;
+  return typeof window === 'undefined' ? undefined : window;
+}
