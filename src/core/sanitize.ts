@@ -40,10 +40,21 @@ const POLICY: Config = {
 
 const purifiers = new WeakMap<object, DOMPurify>();
 
+/** Attributes that hold URLs (srcset holds a list of them). */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', MARKER_ATTRIBUTES.href]);
+/** A script-capable scheme anywhere in the value, after removing the spaces and controls browsers ignore. */
+const SCRIPT_SCHEME = /(?:javascript|vbscript|data):/i;
+
 function purifierFor(window: WindowLike): DOMPurify {
   let purifier = purifiers.get(window);
   if (!purifier) {
     purifier = createDOMPurify(window);
+    // ALLOWED_URI_REGEXP only looks at the start of a value; a srcset is a list, and any candidate
+    // could name a script URL, so URL attributes are checked as a whole.
+    purifier.addHook('uponSanitizeAttribute', (_node, event) => {
+      if (!URL_ATTRIBUTES.has(event.attrName)) return;
+      if (SCRIPT_SCHEME.test(event.attrValue.replace(/[\u0000-\u0020]/g, ''))) event.keepAttr = false;
+    });
     purifiers.set(window, purifier);
   }
   return purifier;
