@@ -1,0 +1,168 @@
+// The reader's place in the page: one `<qingdu-reader>` element with an open shadow root, holding
+// the Preact overlay (`ReaderApp`) and its CSS. A `ReaderSession` is one opening: it extracts the
+// article from the live document, locks the page's scroll, follows settings and in-place
+// navigation, and on close puts everything back — the page's DOM, scroll position and focus — as
+// it was. Its whole lifetime is one AbortController: closing aborts it and every listener goes.
+
+import { h, render } from 'preact';
+import { isArticle } from '../core/article.ts';
+import { extract } from '../core/extract.ts';
+import type { Settings } from '../core/settings.ts';
+import type { DictionaryLoader } from '../core/zh/index.ts';
+import { loadSettings, updateSettings, watchSettings } from '../options/storage.ts';
+import { READER_CSS, ReaderApp, type ReaderState } from './ui/App.tsx';
+
+export const HOST_TAG = 'qingdu-reader';
+
+export interface SessionHooks {
+  /** Called once the overlay is gone (closed by the reader, the toolbar or navigation). */
+  onClosed: () => void;
+  loadDictionary: DictionaryLoader;
+}
+
+/** Resolves once the document has been parsed, so a reader opened during load sees the whole article. */
+function whenParsed(signal: AbortSignal): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => {
+    document.addEventListener('DOMContentLoaded', () => resolve(), { once: true, signal });
+  });
+}
+
+/** The part of a URL that names a page: an in-page anchor (#…) is not a different article. */
+function pageAddress(url: string): string {
+  const parsed = new URL(url);
+  parsed.hash = '';
+  return parsed.href;
+}
+
+/** The page state the reader changes while it is open, recorded to be put back exactly. */
+interface PageState {
+  scrollX: number;
+  scrollY: number;
+  focused: Element | null;
+  /** `<html>`'s `style` attribute as it was (null: there was none). */
+  rootStyle: string | null;
+}
+
+function recordPage(): PageState {
+  return {
+    scrollX: window.scrollX,
+    scrollY: window.scrollY,
+    focused: document.activeElement,
+    rootStyle: document.documentElement.getAttribute('style'),
+  };
+}
+
+/**
+ * Stops the page behind the overlay from scrolling (wheel, keys, scrollbar drag) by hiding the
+ * root's overflow — the only change the reader makes to the page's own elements, undone on close.
+ */
+function lockPageScroll(): void {
+  document.documentElement.style.setProperty('overflow', 'hidden', 'important');
+}
+
+function restorePage(saved: PageState): void {
+  const root = document.documentElement;
+  if (saved.rootStyle === null) root.removeAttribute('style');
+  else root.setAttribute('style', saved.rootStyle);
+  window.scrollTo(saved.scrollX, saved.scrollY);
+  const focused = saved.focused;
+  if (focused instanceof HTMLElement && focused.isConnected && focused !== document.body) {
+    focused.focus({ preventScroll: true });
+  }
+}
+
+function readArticle(): ReaderState {
+  const url = location.href;
+  try {
+    const result = extract(document, url);
+    if (isArticle(result)) return { status: 'ready', article: result };
+    return { status: 'error', pageKind: result.pageKind, url, detail: result.reason };
+  } catch (error) {
+    return { status: 'error', pageKind: 'failed', url, detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export class ReaderSession {
+  private readonly lifetime = new AbortController();
+  private readonly host: HTMLElement;
+  private readonly mount: HTMLElement;
+  private readonly saved: PageState;
+  private readonly openedAt: string;
+  private state: ReaderState = { status: 'loading' };
+  private settings: Settings | undefined;
+  private closed = false;
+
+  constructor(private readonly hooks: SessionHooks) {
+    this.saved = recordPage();
+    this.openedAt = pageAddress(location.href);
+    this.host = document.createElement(HOST_TAG);
+    const shadow = this.host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = READER_CSS;
+    this.mount = document.createElement('div');
+    shadow.append(style, this.mount);
+  }
+
+  get signal(): AbortSignal {
+    return this.lifetime.signal;
+  }
+
+  /** Shows the overlay: settings first (no flash of the wrong theme), then the article. */
+  async open(): Promise<void> {
+    const signal = this.lifetime.signal;
+    document.documentElement.append(this.host);
+    lockPageScroll();
+
+    const loaded = await loadSettings();
+    if (signal.aborted) return;
+    this.settings = loaded.settings;
+    watchSettings((next) => {
+      this.settings = next.settings;
+      this.draw();
+    }, signal);
+
+    if (document.readyState === 'loading') {
+      this.draw(); // the loading state, until the page has been parsed
+      await whenParsed(signal);
+      if (signal.aborted) return;
+    }
+    this.state = readArticle();
+    this.draw();
+  }
+
+  /**
+   * The tab's URL changed without a new document. A different page means this article is no
+   * longer what the reader shows: close rather than ever show the previous article.
+   */
+  followLocation(url: string): void {
+    if (pageAddress(url) !== this.openedAt) this.close();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.lifetime.abort();
+    render(null, this.mount);
+    this.host.remove();
+    restorePage(this.saved);
+    this.hooks.onClosed();
+  }
+
+  private draw(): void {
+    if (this.closed || !this.settings) return;
+    render(
+      h(ReaderApp, {
+        state: this.state,
+        settings: this.settings,
+        loadDictionary: this.hooks.loadDictionary,
+        onClose: () => this.close(),
+        onSettingsChange: (patch: Partial<Settings>) => {
+          // Storage answers through watchSettings, so every open reader (this one too) follows.
+          void updateSettings(patch);
+        },
+      }),
+      this.mount,
+    );
+  }
+}

@@ -1,0 +1,69 @@
+// The reader bundle's entry, injected into a tab by the background (scripting.executeScript) the
+// first time the reader is opened there, and never on pages where it is not. It registers the
+// `ReaderControl` the detector uses for every later toggle, opens the reader at once (that is why
+// it was injected), tells the background when the overlay opens and closes (the button's title),
+// and closes an open reader when the page navigates in place.
+
+import type { DictionaryLoader } from '../core/zh/index.ts';
+import {
+  extensionApi,
+  isLocationChangedMessage,
+  readerControl,
+  sendToBackground,
+  setReaderControl,
+  type ReaderControl,
+} from '../messages.ts';
+import { ReaderSession } from './host.ts';
+
+const DICTIONARY_NAME = /^[a-z0-9-]+$/;
+
+/**
+ * Dictionaries are packaged as `zh/<name>.json` (web-accessible to BBC pages only) and fetched on
+ * the first script switch — never on open. The conversion module caches what it has loaded.
+ */
+const loadDictionary: DictionaryLoader = async (name) => {
+  if (!DICTIONARY_NAME.test(name)) throw new Error(`Qingdu: no dictionary named "${name}"`);
+  const response = await fetch(extensionApi().runtime.getURL(`zh/${name}.json`));
+  if (!response.ok) throw new Error(`Qingdu: dictionary ${name}: HTTP ${response.status}`);
+  return (await response.json()) as unknown;
+};
+
+function createReaderControl(): ReaderControl {
+  let session: ReaderSession | undefined;
+
+  const control: ReaderControl = {
+    isOpen: () => session !== undefined,
+    open() {
+      if (session) return;
+      const opening = new ReaderSession({
+        loadDictionary,
+        onClosed: () => {
+          if (session === opening) session = undefined;
+          void sendToBackground({ type: 'qingdu:reader-state', open: false });
+        },
+      });
+      session = opening;
+      void sendToBackground({ type: 'qingdu:reader-state', open: true });
+      void opening.open();
+    },
+    close() {
+      session?.close();
+    },
+  };
+
+  extensionApi().runtime.onMessage.addListener((message: unknown) => {
+    if (isLocationChangedMessage(message)) session?.followLocation(message.url);
+  });
+  // A full navigation away needs nothing: the document and the reader go together.
+  return control;
+}
+
+// Injected once per tab by design; if it ever runs twice, the first control stays in charge.
+const existing = readerControl();
+if (existing) {
+  existing.open();
+} else {
+  const control = createReaderControl();
+  setReaderControl(control);
+  control.open();
+}

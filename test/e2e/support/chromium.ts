@@ -1,0 +1,158 @@
+// Driving Debian's Chromium with the built extension (dist/chrome), for the e2e suites, the bench
+// and `npm start`. What it gives:
+//   launchChromiumWithExtension()  a persistent context with the extension loaded, offline
+//   serveOffline(context)          BBC pages answered from fixtures at their real URLs (pages.ts)
+//   clickToolbarButton(ext, page)  a real toolbar click (CDP Extensions.triggerAction)
+//   ext.worker.evaluate(fn, arg)   run code in the extension's service worker (chrome.* APIs)
+//   tabIdOf(ext, page)             the chrome.tabs id of a Playwright page
+// Recipes from docs/TESTING.md; every helper says why it is done this way.
+
+import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
+import type Browser from 'webextension-polyfill';
+import { chromium } from 'playwright-core';
+import { DIST_CHROME, offlineAnswer } from './pages.ts';
+
+/** `chrome.*` as seen by code passed to `inWorker` (runs in the service worker, not here). */
+declare const chrome: Browser.Browser;
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  /** The extension's service worker: `worker.evaluate(fn, arg)` runs code with `chrome.*` there. */
+  worker: Worker;
+  extensionId: string;
+  /** A browser-level CDP session (Extensions.triggerAction, Target.getTargets). */
+  cdp: CDPSession;
+}
+
+export interface LaunchOptions {
+  /** Defaults to true; `npm start` passes false to show the browser. */
+  headless?: boolean;
+  /** Defaults to dist/chrome. */
+  extensionPath?: string;
+  /** Window size for headed runs and screenshots. */
+  viewport?: { width: number; height: number };
+  colorScheme?: 'light' | 'dark';
+  /** A profile directory to keep between launches (storage, shortcuts); default: a fresh temporary one. */
+  userDataDir?: string;
+}
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchChromiumWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const extensionPath = options.extensionPath ?? DIST_CHROME;
+  const context = await chromium.launchPersistentContext(options.userDataDir ?? '', {
+    executablePath: CHROMIUM_PATH,
+    // New headless mode loads extensions; the old one did not.
+    headless: options.headless ?? true,
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+    locale: 'zh-CN',
+    args: [
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
+      // Needed by Extensions.triggerAction (the real toolbar click).
+      '--enable-unsafe-extension-debugging',
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--no-default-browser-check',
+    ],
+  });
+  try {
+    await serveOffline(context);
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    const browser = context.browser();
+    // A persistent context has no Browser object in some Playwright versions; a page's session
+    // cannot send browser-level commands, so ask for the browser session through the context.
+    const cdp = browser ? await browser.newBrowserCDPSession() : await browserSessionOf(context);
+    return { context, worker, extensionId, cdp };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+async function browserSessionOf(context: BrowserContext): Promise<CDPSession> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  // Target.* and Extensions.* answer on any session attached to the browser endpoint.
+  return context.newCDPSession(page);
+}
+
+/**
+ * Answers every request from fixtures (see `offlineAnswer`): the production manifest's content
+ * scripts match the real BBC URLs, and nothing ever reaches the network.
+ */
+export async function serveOffline(context: BrowserContext): Promise<void> {
+  await context.route('**/*', async (route) => {
+    const request = route.request();
+    const url = request.url();
+    if (!/^https?:/.test(url)) return route.continue();
+    const answer = offlineAnswer(url, request.resourceType());
+    switch (answer.kind) {
+      case 'page':
+      case 'image':
+        return route.fulfill({ status: 200, body: answer.body, contentType: answer.contentType });
+      case 'redirect':
+        return route.fulfill({ status: 301, headers: { location: answer.location } });
+      case 'refuse':
+        return route.abort('blockedbyclient');
+    }
+  });
+}
+
+/** Opens `url` in a new tab and waits until the document is parsed. */
+export async function openPage(ext: ExtensionBrowser, url: string): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  return page;
+}
+
+/** The CDP target id of a page's tab (`Extensions.triggerAction` needs a target of type `tab`). */
+async function tabTargetId(ext: ExtensionBrowser, page: Page): Promise<string> {
+  const { targetInfos } = await ext.cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+  const url = page.url();
+  const matches = targetInfos.filter((target) => target.url === url);
+  if (matches.length !== 1) {
+    throw new Error(`expected one tab at ${url}, found ${matches.length}; open each URL in one tab only`);
+  }
+  return matches[0]!.targetId;
+}
+
+/** Clicks the extension's toolbar button for this tab, exactly as a user's click (fires action.onClicked). */
+export async function clickToolbarButton(ext: ExtensionBrowser, page: Page): Promise<void> {
+  const targetId = await tabTargetId(ext, page);
+  await ext.cdp.send('Extensions.triggerAction', { id: ext.extensionId, targetId });
+}
+
+/**
+ * The `chrome.tabs` id of a page. The worker may only read URLs of tabs it has host access to, so
+ * the page is brought to the front and identified as the active tab.
+ */
+export async function tabIdOf(ext: ExtensionBrowser, page: Page): Promise<number> {
+  await page.bringToFront();
+  const id = await ext.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? -1;
+  });
+  if (id < 0) throw new Error('no active tab');
+  return id;
+}
+
+export interface ToolbarButtonState {
+  enabled: boolean;
+  title: string;
+}
+
+export async function toolbarButton(ext: ExtensionBrowser, page: Page): Promise<ToolbarButtonState> {
+  const tabId = await tabIdOf(ext, page);
+  return ext.worker.evaluate(
+    async (id: number) => ({
+      enabled: await chrome.action.isEnabled(id),
+      title: await chrome.action.getTitle({ tabId: id }),
+    }),
+    tabId,
+  );
+}
