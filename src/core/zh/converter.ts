@@ -1,0 +1,190 @@
+// Builds a synchronous converter for one source/target pair: loads the dictionary files the
+// conversion needs (once per loader — later switches reuse them), then runs OpenCC's plan for it.
+//
+// `from: 'auto'` (what the reader uses) tells a text run's script by counting characters that
+// exist in only one script, and:
+//   - to 简体: runs t2s, which on a simplified text changes only its stray traditional characters
+//     (关係 → 关系, 宣佈 → 宣布, 佔据 → 占据);
+//   - to a traditional target, for a simplified text: s2t / s2tw / s2twp / s2hk;
+//   - to a traditional target, for a traditional text: first normalises stray simplified
+//     characters (only the matches of the simplified → traditional dictionary that contain a
+//     character that is simplified-only, e.g. 小时 → 小時), then runs t2t / t2tw / t2twp / t2hk.
+//     Running s2tw over a traditional page would instead rewrite the BBC's own 台灣 as 臺灣 and
+//     the name 朱岳中 as 朱嶽中 — seen on the 2023 fixtures.
+
+import { longestKeyAt, tableFromEntries, parseDictionary, type DictTable } from './dictionary.ts';
+import { matchAt, matchedValue, runPlan, unmatchedLength, type ConversionPlan, type Step } from './engine.ts';
+import { ST_PHRASE_FIXES } from './fixes.ts';
+import { toCornerQuotes, toCurlyQuotes } from './quotes.ts';
+import {
+  configFor,
+  dictionariesFor,
+  ROUTE_PLANS,
+  SCRIPT_CHARS,
+  type DictionaryName,
+  type OpenccConfig,
+  type ZhSource,
+  type ZhTarget,
+} from './routes.ts';
+
+export type QuoteStyle = 'corner' | 'keep';
+export type Converter = (text: string) => string;
+/** Environment-specific: gives the contents of dictionary file `<name>.json` (its JSON text, or the parsed object). */
+export type DictionaryLoader = (name: string) => Promise<unknown>;
+
+export interface ConverterOptions {
+  from: ZhSource;
+  to: ZhTarget;
+  quotes: QuoteStyle;
+}
+
+/** Switches for tests and benchmarks; the reader always uses the defaults. */
+export interface EngineOptions {
+  /** Apply the phrase fixes of fixes.ts (default true). Off, the output is plain opencc-js's. */
+  fixes?: boolean;
+}
+
+type AnyDictionaryName = DictionaryName | typeof SCRIPT_CHARS;
+
+const loadedByLoader = new WeakMap<DictionaryLoader, Map<AnyDictionaryName, Promise<DictTable>>>();
+
+function loadTable(load: DictionaryLoader, name: AnyDictionaryName): Promise<DictTable> {
+  let loaded = loadedByLoader.get(load);
+  if (!loaded) {
+    loaded = new Map();
+    loadedByLoader.set(load, loaded);
+  }
+  let table = loaded.get(name);
+  if (!table) {
+    table = load(name).then((raw) => parseDictionary(name, raw));
+    // A failed load (network, bad file) must not stick: the next switch tries again.
+    table.catch(() => loaded.delete(name));
+    loaded.set(name, table);
+  }
+  return table;
+}
+
+let stFixTable: DictTable | undefined;
+function fixTableFor(name: DictionaryName): DictTable | undefined {
+  if (name !== 'st') return undefined;
+  stFixTable ??= tableFromEntries('st-fixes', ST_PHRASE_FIXES.map((fix) => [fix.from, fix.to] as const));
+  return stFixTable;
+}
+
+type Tables = Map<AnyDictionaryName, DictTable>;
+
+function stepOf(names: readonly DictionaryName[], tables: Tables, engine: EngineOptions): Step {
+  const step: DictTable[] = [];
+  for (const name of names) {
+    const fix = engine.fixes === false ? undefined : fixTableFor(name);
+    if (fix) step.push(fix);
+    step.push(tables.get(name) as DictTable);
+  }
+  return step;
+}
+
+function planOf(config: OpenccConfig, tables: Tables, engine: EngineOptions): ConversionPlan {
+  const route = ROUTE_PLANS[config];
+  const plan: ConversionPlan = { steps: route.steps.map((names) => stepOf(names, tables, engine)) };
+  if (route.normalize) plan.normalize = stepOf(['cjk-compat'], tables, engine);
+  if (route.segmentation) plan.segmentation = stepOf([route.segmentation], tables, engine);
+  return plan;
+}
+
+/** For `auto` to a traditional target: the configuration for a traditional text. */
+const FROM_TRADITIONAL: Record<Exclude<ZhTarget, 'simp'>, OpenccConfig> = { t: 't2t', tw: 't2tw', twp: 't2twp', hk: 't2hk' };
+
+/** What a conversion loads: OpenCC configurations it may run, and the files behind them. */
+export function conversionNeeds(opts: Pick<ConverterOptions, 'from' | 'to'>): {
+  configs: OpenccConfig[];
+  dictionaries: AnyDictionaryName[];
+} {
+  const configs: OpenccConfig[] = [configFor(opts.from, opts.to)];
+  const dictionaries = new Set<AnyDictionaryName>(dictionariesFor(configs[0] as OpenccConfig));
+  if (opts.from === 'auto' && opts.to !== 'simp') {
+    const fromTraditional = FROM_TRADITIONAL[opts.to];
+    configs.push(fromTraditional);
+    for (const name of dictionariesFor(fromTraditional)) dictionaries.add(name);
+    dictionaries.add(SCRIPT_CHARS);
+  }
+  return { configs, dictionaries: [...dictionaries] };
+}
+
+/**
+ * Counts characters found in only one script (`script-chars` maps each to `s` or `t`): the
+ * number of simplified-only minus the number of traditional-only ones, and whether any
+ * simplified-only character occurs at all.
+ */
+export function scriptBalance(scriptChars: DictTable, text: string): { balance: number; anySimplified: boolean } {
+  let balance = 0;
+  let anySimplified = false;
+  for (let at = 0; at < text.length; at++) {
+    if (text.charCodeAt(at) < 0x3400) continue;
+    const index = longestKeyAt(scriptChars, text, at);
+    if (index < 0) continue;
+    if (scriptChars.values[index] === 's') {
+      balance++;
+      anySimplified = true;
+    } else {
+      balance--;
+    }
+  }
+  return { balance, anySimplified };
+}
+
+/**
+ * In a traditional text, applies only those simplified → traditional matches whose key contains
+ * a simplified-only character (小时 → 小時); every other match is kept as written, so the page's
+ * own traditional text (台灣, 朱岳中) is untouched.
+ */
+export function normalizeStraySimplified(st: Step, scriptChars: DictTable, text: string): string {
+  let out = '';
+  let copyFrom = 0;
+  for (let at = 0; at < text.length; ) {
+    const length = matchAt(st, text, at);
+    if (length === 0) {
+      at += unmatchedLength(text, at);
+      continue;
+    }
+    const end = at + length;
+    if (containsSimplifiedOnly(scriptChars, text, at, end)) {
+      out += text.slice(copyFrom, at) + matchedValue();
+      copyFrom = end;
+    }
+    at = end;
+  }
+  return copyFrom === 0 ? text : out + text.slice(copyFrom);
+}
+
+function containsSimplifiedOnly(scriptChars: DictTable, text: string, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) {
+    const index = longestKeyAt(scriptChars, text, at);
+    if (index >= 0 && scriptChars.values[index] === 's') return true;
+  }
+  return false;
+}
+
+export async function createConverterWith(
+  opts: ConverterOptions,
+  load: DictionaryLoader,
+  engine: EngineOptions = {},
+): Promise<Converter> {
+  const needs = conversionNeeds(opts);
+  const loaded = await Promise.all(needs.dictionaries.map((name) => loadTable(load, name)));
+  const tables: Tables = new Map(needs.dictionaries.map((name, index) => [name, loaded[index] as DictTable]));
+  const quote = opts.quotes === 'keep' ? (text: string) => text : opts.to === 'simp' ? toCurlyQuotes : toCornerQuotes;
+  const main = planOf(needs.configs[0] as OpenccConfig, tables, engine);
+  const fromTraditional = needs.configs[1];
+  if (!fromTraditional) return (text) => quote(runPlan(main, text));
+  const traditional = planOf(fromTraditional, tables, engine);
+  const st = stepOf(['st'], tables, engine);
+  const scriptChars = tables.get(SCRIPT_CHARS) as DictTable;
+  return (text) => {
+    const { balance, anySimplified } = scriptBalance(scriptChars, text);
+    // More simplified-only than traditional-only characters: a simplified text. A tie (also text
+    // with neither, like 台北 or a Latin caption) counts as traditional, which changes least.
+    if (balance > 0) return quote(runPlan(main, text));
+    const normalized = anySimplified ? normalizeStraySimplified(st, scriptChars, text) : text;
+    return quote(runPlan(traditional, normalized));
+  };
+}

@@ -1,0 +1,142 @@
+// OpenCC's conversion algorithm over precompiled tables, step for step as opencc-js runs it, so
+// the output is the same (the differential test in test/unit/zh-differential.test.ts proves it on
+// the fixture corpus):
+//   1. normalise CJK compatibility ideographs over the whole text;
+//   2. optionally cut the text into segments: each longest phrase match is a segment of its own,
+//      and each run of unmatched text between them is one segment;
+//   3. run each conversion step over each segment separately (a step's phrases never match across
+//      a segment boundary — this is what keeps s2tw's second step from undoing the first).
+// A step is a list of tables searched as one dictionary: the longest key wins, and on equal length
+// the earlier table wins (as in opencc-js, where the first dictionary of a group has priority).
+
+import { longestKeyAt, type DictTable } from './dictionary.ts';
+
+export type Step = readonly DictTable[];
+
+export interface ConversionPlan {
+  /** CJK compatibility ideographs → unified ones, over the whole text first. */
+  normalize?: Step;
+  /** Tables whose phrase keys (more than one code point) cut the text into segments. */
+  segmentation?: Step;
+  steps: readonly Step[];
+}
+
+// The last match, returned through module state so that the hot loop allocates nothing.
+let matchLength = 0;
+let matchValue = '';
+
+/** Length of the longest match of any table in the step at `start` (0: none); its value is `matchedValue()`. */
+export function matchAt(step: Step, text: string, start: number): number {
+  matchLength = 0;
+  for (const table of step) {
+    const index = longestKeyAt(table, text, start);
+    if (index < 0) continue;
+    const key = table.keys[index] as string;
+    if (key.length > matchLength) {
+      matchLength = key.length;
+      matchValue = table.values[index] as string;
+    }
+  }
+  return matchLength;
+}
+
+export function matchedValue(): string {
+  return matchValue;
+}
+
+function isPhrase(length: number, text: string, start: number): boolean {
+  if (length > 2) return true;
+  if (length < 2) return false;
+  const unit = text.charCodeAt(start);
+  return !(unit >= 0xd800 && unit <= 0xdbff);
+}
+
+function codePointLength(text: string, at: number): number {
+  const unit = text.charCodeAt(at);
+  if (unit >= 0xd800 && unit <= 0xdbff && at + 1 < text.length) {
+    const next = text.charCodeAt(at + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return 2;
+  }
+  return 1;
+}
+
+function idsArity(codePoint: number): number {
+  if (codePoint === 0x2ff0 || codePoint === 0x2ff1) return 2;
+  if (codePoint === 0x2ff2 || codePoint === 0x2ff3) return 3;
+  if (codePoint >= 0x2ff4 && codePoint <= 0x2fff) return 2;
+  return 0;
+}
+
+/** End of an Ideographic Description Sequence starting at `at` (e.g. ⿰氵马), or 0 if none. */
+function idsEnd(text: string, at: number): number {
+  const arity = idsArity(text.codePointAt(at) ?? 0);
+  if (arity === 0) return 0;
+  let end = at + codePointLength(text, at);
+  for (let operand = 0; operand < arity; operand++) {
+    if (end >= text.length) return 0;
+    const inner = idsEnd(text, end);
+    end = inner || end + codePointLength(text, end);
+  }
+  return end;
+}
+
+/** How far to skip when nothing matches: one code point, or a whole description sequence (left as written). */
+export function unmatchedLength(text: string, at: number): number {
+  const end = idsEnd(text, at);
+  return end > at ? end - at : codePointLength(text, at);
+}
+
+/** One step over one piece of text: replace each longest match, copy the rest. */
+export function convertWithStep(step: Step, text: string): string {
+  let out = '';
+  let copyFrom = 0;
+  const end = text.length;
+  for (let at = 0; at < end; ) {
+    if (matchAt(step, text, at) > 0) {
+      out += text.slice(copyFrom, at) + matchValue;
+      at += matchLength;
+      copyFrom = at;
+    } else {
+      at += unmatchedLength(text, at);
+    }
+  }
+  return copyFrom === 0 ? text : out + text.slice(copyFrom);
+}
+
+/** Cuts `text` at phrase matches (see the header, point 2). */
+export function segmentText(step: Step, text: string): string[] {
+  const segments: string[] = [];
+  let runStart = -1;
+  const end = text.length;
+  for (let at = 0; at < end; ) {
+    if (matchAt(step, text, at) > 0 && isPhrase(matchLength, text, at)) {
+      if (runStart >= 0) segments.push(text.slice(runStart, at));
+      runStart = -1;
+      segments.push(text.slice(at, at + matchLength));
+      at += matchLength;
+    } else {
+      if (runStart < 0) runStart = at;
+      at += unmatchedLength(text, at);
+    }
+  }
+  if (runStart >= 0) segments.push(text.slice(runStart));
+  return segments;
+}
+
+export function runPlan(plan: ConversionPlan, text: string): string {
+  if (text === '') return text;
+  const normalized = plan.normalize ? convertWithStep(plan.normalize, text) : text;
+  if (plan.steps.length === 0) return normalized;
+  if (!plan.segmentation) {
+    let result = normalized;
+    for (const step of plan.steps) result = convertWithStep(step, result);
+    return result;
+  }
+  const segments = segmentText(plan.segmentation, normalized);
+  for (const step of plan.steps) {
+    for (let index = 0; index < segments.length; index++) {
+      segments[index] = convertWithStep(step, segments[index] as string);
+    }
+  }
+  return segments.join('');
+}

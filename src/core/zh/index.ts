@@ -1,0 +1,76 @@
+// Simplified ↔ traditional Chinese for the reader's script control and `qingdu convert`:
+// OpenCC's phrase-aware conversion (its dictionaries, from opencc-js, precompiled at build time),
+// the BBC's quotation marks per script, and mixed-script normalisation. Pure TypeScript: the
+// environment supplies the dictionary bytes through a `DictionaryLoader`, and nothing is loaded
+// until the first converter is created (the reader's first script switch).
+
+import type { Article, Block, Inline } from '../article.ts';
+import { createConverterWith, conversionNeeds, type Converter, type ConverterOptions, type DictionaryLoader } from './converter.ts';
+
+export type { ZhTarget, ZhSource } from './routes.ts';
+export type { QuoteStyle, Converter, DictionaryLoader, ConverterOptions } from './converter.ts';
+export { ZH_DICTIONARY_FILES } from './routes.ts';
+export { DICTIONARY_FORMAT } from './dictionary.ts';
+
+/**
+ * A synchronous converter. Loads (once per loader, then cached) the dictionary files the
+ * conversion needs, e.g. `cjk-compat`, `st`, `tw-variants`, `script-chars` for `auto → tw`.
+ */
+export function createConverter(opts: ConverterOptions, load: DictionaryLoader): Promise<Converter> {
+  return createConverterWith(opts, load);
+}
+
+/** The dictionary files (`<name>.json`) a conversion loads: for preloading or packaging. */
+export function dictionariesFor(opts: Pick<ConverterOptions, 'from' | 'to'>): string[] {
+  return conversionNeeds(opts).dictionaries;
+}
+
+function convertInlines(inlines: Inline[], convert: Converter): Inline[] {
+  return inlines.map((inline) => {
+    if (typeof inline === 'string') return convert(inline);
+    // Links keep their href exactly as extracted; only the words inside change.
+    return { ...inline, children: convertInlines(inline.children, convert) };
+  });
+}
+
+function convertBlock(block: Block, convert: Converter): Block {
+  switch (block.type) {
+    case 'paragraph':
+    case 'quote':
+      return { ...block, text: convert(block.text), content: convertInlines(block.content, convert) };
+    case 'heading':
+      return { ...block, text: convert(block.text) };
+    case 'list':
+      return { ...block, text: convert(block.text), items: block.items.map((item) => convertInlines(item, convert)) };
+    case 'figure': {
+      // src and srcset are URLs: copied, never converted. alt is words.
+      const figure: Block = { ...block, text: convert(block.text), image: { ...block.image, alt: convert(block.image.alt) } };
+      if (block.caption !== undefined) figure.caption = convert(block.caption);
+      if (block.credit !== undefined) figure.credit = convert(block.credit);
+      return figure;
+    }
+    case 'media': {
+      const media: Block = { ...block, text: convert(block.text) };
+      if (block.caption !== undefined) media.caption = convert(block.caption);
+      return media;
+    }
+  }
+}
+
+/**
+ * The article with every piece of text converted — title, byline, blocks (runs, captions,
+ * credits, alt text), related titles — and every URL, date and number field as it was.
+ */
+export function convertArticle(article: Article, convert: Converter): Article {
+  return {
+    ...article,
+    title: convert(article.title),
+    byline: article.byline.map((entry) => {
+      const converted = { ...entry, name: convert(entry.name) };
+      if (entry.role !== undefined) converted.role = convert(entry.role);
+      return converted;
+    }),
+    blocks: article.blocks.map((block) => convertBlock(block, convert)),
+    related: article.related.map((story) => ({ ...story, title: convert(story.title) })),
+  };
+}
