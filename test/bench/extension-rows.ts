@@ -1,0 +1,226 @@
+// Rows measured with the built extension in Chromium, through the real toolbar click
+// (Extensions.triggerAction): click → overlay painted, the first (cold) and later (warm) switch to
+// 繁體·台灣, the JS heap the open reader adds, and the long page. Every run is a fresh load of the
+// page, so each click injects and starts the reader from nothing, as a reader's first click does.
+
+import type { Page } from 'playwright-core';
+import { launchChromiumWithExtension, type ExtensionBrowser } from '../e2e/support/chromium.ts';
+import type { BenchPage } from './pages.ts';
+import type { PaintTimes, ReaderScript, SwitchTimes } from './probe.ts';
+import { makeRow, missingRow, type BenchRow } from './report.ts';
+
+export const CLICK_TO_PAINT_BUDGET_MS = 100;
+export const COLD_SWITCH_BUDGET_MS = 50;
+export const WARM_SWITCH_BUDGET_MS = 5;
+export const LONGEST_TASK_BUDGET_MS = 200;
+
+export interface ExtensionOptions {
+  runs: number;
+  memoryRuns: number;
+  longPageRuns: number;
+  /** Later switches to 繁體·台灣 per run (each after a switch back to 原文). */
+  warmSwitches: number;
+}
+
+/** Anchors measured in the same run by the in-page rows. */
+export interface ExtensionAnchors {
+  openccByPage: ReadonlyMap<string, { cold: number[]; warm: number[] }>;
+  /** Plain Readability on the long page. */
+  longPageReadability: number[];
+}
+
+interface ArticleSamples {
+  clickToPaint: number[];
+  coldSwitch: number[];
+  warmSwitch: number[];
+  warmSwitchWork: number[];
+  heapAddedMB: number[];
+}
+
+/** Time to let page-load work (parsing, the detector's report, the button state) finish before a click. */
+const SETTLE_MS = 400;
+/** How long after the overlay is painted long tasks are still collected on the long page. */
+const TRAILING_MS = 1500;
+
+export async function measureWithExtension(
+  articles: readonly BenchPage[],
+  longPage: BenchPage,
+  probe: string,
+  anchors: ExtensionAnchors,
+  options: ExtensionOptions,
+): Promise<BenchRow[]> {
+  const ext = await launchChromiumWithExtension();
+  try {
+    await serveLongPage(ext, longPage);
+    const page = ext.context.pages()[0] ?? (await ext.context.newPage());
+    const byPage = new Map<string, ArticleSamples>();
+    for (const article of articles) byPage.set(article.name, await sampleArticle(ext, page, article, probe, options));
+    const long = await sampleLongPage(ext, page, longPage, probe, options.longPageRuns);
+    return rowsFrom(byPage, long, longPage, anchors);
+  } finally {
+    await ext.context.close();
+  }
+}
+
+/** The long page is generated, not a saved page: answer its URL ahead of the suites' offline rule. */
+async function serveLongPage(ext: ExtensionBrowser, longPage: BenchPage): Promise<void> {
+  await ext.context.route(
+    (url) => url.href === longPage.url,
+    (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: longPage.html }),
+  );
+}
+
+async function loadWithProbe(page: Page, url: string, probe: string): Promise<void> {
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await page.addScriptTag({ content: probe });
+  await page.waitForTimeout(SETTLE_MS);
+}
+
+/**
+ * How far the page's wall clock is ahead of ours, from one round trip: the page's reading falls
+ * between our two, so the error is at most half the round trip (reported when it is large).
+ */
+async function pageClockOffset(page: Page): Promise<number> {
+  const before = performance.timeOrigin + performance.now();
+  const inPage = await page.evaluate(() => window.qingduProbe.epochNow());
+  const after = performance.timeOrigin + performance.now();
+  if (after - before > 20) console.warn(`clock sync round trip ${(after - before).toFixed(1)} ms: click timings ±${((after - before) / 2).toFixed(1)} ms`);
+  return inPage - (before + after) / 2;
+}
+
+/** The CDP target id of the page's tab (type `tab`, which Extensions.triggerAction needs). */
+async function tabTargetId(ext: ExtensionBrowser, page: Page): Promise<string> {
+  const { targetInfos } = await ext.cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+  const tab = targetInfos.find((target) => target.url === page.url());
+  if (!tab) throw new Error(`no tab target at ${page.url()}`);
+  return tab.targetId;
+}
+
+/**
+ * The real toolbar click, timed: returns the time (ms) from the moment the click is sent to the
+ * overlay showing the article painted. The target is looked up before the clock starts.
+ */
+async function clickToPaint(ext: ExtensionBrowser, page: Page): Promise<{ ms: number; clickAt: number; painted: PaintTimes }> {
+  const targetId = await tabTargetId(ext, page);
+  const offset = await pageClockOffset(page);
+  const timeOrigin = await page.evaluate(() => window.qingduProbe.timeOrigin());
+  await page.evaluate(() => window.qingduProbe.armOverlay());
+  const sentAt = performance.timeOrigin + performance.now();
+  await ext.cdp.send('Extensions.triggerAction', { id: ext.extensionId, targetId });
+  const painted = await page.evaluate(() => window.qingduProbe.overlayPainted());
+  // Our send time on the page's clock.
+  const clickAt = sentAt + offset - timeOrigin;
+  return { ms: painted.paintedAt - clickAt, clickAt, painted };
+}
+
+/** A real mouse click on a script button inside the overlay, timed from the click event to painted. */
+async function switchScript(page: Page, script: ReaderScript): Promise<SwitchTimes> {
+  const button = page.locator(`qingdu-reader [data-script="${script}"]`);
+  const box = await button.boundingBox();
+  if (!box) throw new Error(`no visible ${script} button in the overlay`);
+  await page.evaluate((wanted) => window.qingduProbe.armSwitch(wanted), script);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  return page.evaluate(() => window.qingduProbe.switchPainted());
+}
+
+async function sampleArticle(ext: ExtensionBrowser, page: Page, article: BenchPage, probe: string, options: ExtensionOptions): Promise<ArticleSamples> {
+  const samples: ArticleSamples = { clickToPaint: [], coldSwitch: [], warmSwitch: [], warmSwitchWork: [], heapAddedMB: [] };
+  for (let run = 0; run < options.runs; run += 1) {
+    await loadWithProbe(page, article.url, probe);
+    samples.clickToPaint.push((await clickToPaint(ext, page)).ms);
+    // Right after the overlay opened: the first switch loads its dictionaries.
+    const cold = await switchScript(page, 'tw');
+    samples.coldSwitch.push(cold.paintedAt - cold.clickAt);
+    for (let index = 0; index < options.warmSwitches; index += 1) {
+      await switchScript(page, 'original');
+      const warm = await switchScript(page, 'tw');
+      samples.warmSwitch.push(warm.paintedAt - warm.clickAt);
+      samples.warmSwitchWork.push(warm.domAt - warm.clickAt);
+    }
+  }
+  const session = await ext.context.newCDPSession(page);
+  try {
+    for (let run = 0; run < options.memoryRuns; run += 1) {
+      await loadWithProbe(page, article.url, probe);
+      const before = await heapUsedAfterGc(session);
+      await clickToPaint(ext, page);
+      await page.waitForTimeout(SETTLE_MS);
+      const after = await heapUsedAfterGc(session);
+      samples.heapAddedMB.push((after - before) / 1e6);
+    }
+  } finally {
+    await session.detach();
+  }
+  return samples;
+}
+
+/** Used JS heap of the tab's renderer (page and extension worlds share it), after a full GC. */
+async function heapUsedAfterGc(session: import('playwright-core').CDPSession): Promise<number> {
+  await session.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await session.send('Runtime.getHeapUsage');
+  return usedSize;
+}
+
+interface LongPageSamples {
+  clickToPaint: number[];
+  longestTask: number[];
+  longTasks: number;
+}
+
+async function sampleLongPage(ext: ExtensionBrowser, page: Page, longPage: BenchPage, probe: string, runs: number): Promise<LongPageSamples> {
+  const samples: LongPageSamples = { clickToPaint: [], longestTask: [], longTasks: 0 };
+  for (let run = 0; run < runs; run += 1) {
+    await loadWithProbe(page, longPage.url, probe);
+    await page.evaluate(() => window.qingduProbe.watchLongTasks());
+    const { ms, clickAt } = await clickToPaint(ext, page);
+    samples.clickToPaint.push(ms);
+    await page.waitForTimeout(TRAILING_MS);
+    const tasks = (await page.evaluate(() => window.qingduProbe.longTasks())).filter((task) => task.startTime + task.duration >= clickAt);
+    samples.longTasks += tasks.length;
+    samples.longestTask.push(Math.max(0, ...tasks.map((task) => task.duration)));
+  }
+  return samples;
+}
+
+function rowsFrom(byPage: ReadonlyMap<string, ArticleSamples>, long: LongPageSamples, longPage: BenchPage, anchors: ExtensionAnchors): BenchRow[] {
+  const rows: BenchRow[] = [];
+  for (const [name, samples] of byPage) {
+    rows.push(makeRow({ name: `click → overlay painted · ${name}`, unit: 'ms', samples: samples.clickToPaint, budget: CLICK_TO_PAINT_BUDGET_MS }));
+  }
+  for (const [name, samples] of byPage) {
+    const opencc = anchors.openccByPage.get(name);
+    rows.push(makeRow({ name: `first switch → tw, cold · ${name}`, unit: 'ms', samples: samples.coldSwitch, budget: COLD_SWITCH_BUDGET_MS, anchorSamples: opencc?.cold ?? [] }));
+  }
+  for (const [name, samples] of byPage) {
+    const opencc = anchors.openccByPage.get(name);
+    rows.push(makeRow({ name: `later switch → tw, warm · ${name}`, unit: 'ms', samples: samples.warmSwitch, budget: WARM_SWITCH_BUDGET_MS, anchorSamples: opencc?.warm ?? [] }));
+    rows.push(
+      makeRow({
+        name: `later switch → tw, warm, click → DOM · ${name}`,
+        unit: 'ms',
+        samples: samples.warmSwitchWork,
+        anchorSamples: opencc?.warm ?? [],
+        note: 'the work alone: from the click event to the converted text committed to the DOM, without waiting for the next frame',
+      }),
+    );
+  }
+  for (const [name, samples] of byPage) {
+    rows.push(makeRow({ name: `memory: JS heap added by opening · ${name}`, unit: 'MB', samples: samples.heapAddedMB }));
+  }
+  rows.push(
+    long.clickToPaint.length > 0
+      ? makeRow({ name: `click → overlay painted · ${longPage.name}`, unit: 'ms', samples: long.clickToPaint, anchorSamples: anchors.longPageReadability })
+      : missingRow(`click → overlay painted · ${longPage.name}`, 'ms', null, 'not run'),
+  );
+  rows.push(
+    makeRow({
+      name: `longest task, click → painted + ${TRAILING_MS / 1000} s · ${longPage.name}`,
+      unit: 'ms',
+      samples: long.longestTask,
+      budget: LONGEST_TASK_BUDGET_MS,
+      anchorSamples: anchors.longPageReadability,
+      note: long.longTasks === 0 ? 'no task of 50 ms or more (the Long Tasks API reports only those): 0 means none' : `${long.longTasks} long tasks in all runs; anchor: plain Readability's parse, one task`,
+    }),
+  );
+  return rows;
+}

@@ -1,0 +1,150 @@
+// The paint probe: a small script the bench injects into the page's main world before it clicks,
+// to see when the reader overlay (and each script switch) reaches the screen. Built by bundle.ts
+// as an IIFE; exposes `window.qingduProbe`. It only reads the page and the overlay's open shadow
+// root; it never changes either.
+//
+// What "painted" means here: the overlay's DOM is checked at the start of every frame (in a
+// requestAnimationFrame callback, which runs just before that frame's style, layout and paint);
+// the first frame in which the wanted state is there is the frame that paints it, and a task
+// queued from that callback runs right after the frame's rendering work is done. Its time is
+// "painted". The DOM time (a MutationObserver, the moment the render committed) is kept too, so
+// the work can be told apart from the wait for the next frame.
+
+export type ReaderScript = 'original' | 'simp' | 'tw' | 'hk';
+
+export interface PaintTimes {
+  /** When the wanted DOM state first existed (page clock, ms). */
+  domAt: number;
+  /** Start of the frame that paints it. */
+  frameAt: number;
+  /** After that frame's rendering work. */
+  paintedAt: number;
+}
+
+export interface SwitchTimes extends PaintTimes {
+  /** The click event's own timestamp (when the browser received the input). */
+  clickAt: number;
+}
+
+export interface LongTask {
+  startTime: number;
+  duration: number;
+}
+
+const HOST = 'qingdu-reader';
+
+function dialog(): Element | null {
+  return document.querySelector(HOST)?.shadowRoot?.querySelector('[role="dialog"]') ?? null;
+}
+
+/** The overlay shows an article: a headline with text and the script control, not the loading state. */
+function overlayShowsArticle(): boolean {
+  const box = dialog();
+  if (!box || box.getAttribute('aria-busy') === 'true') return false;
+  return (box.querySelector('h1')?.textContent?.trim() ?? '') !== '' && box.querySelector('[data-script]') !== null;
+}
+
+/** The script control shows `script` as chosen and nothing is still converting. */
+function scriptShown(script: ReaderScript): boolean {
+  const box = dialog();
+  if (!box || box.querySelector('[aria-busy="true"]')) return false;
+  return box.querySelector(`[data-script="${script}"]`)?.getAttribute('aria-pressed') === 'true';
+}
+
+function afterFrame(): Promise<number> {
+  return new Promise((resolve) => setTimeout(() => resolve(performance.now()), 0));
+}
+
+/**
+ * Resolves when `ready()` first holds, with the times it reached the DOM and the screen. The
+ * MutationObserver watches the document and, once the host exists, its shadow root.
+ */
+function whenPainted(ready: () => boolean): Promise<PaintTimes> {
+  return new Promise((resolve) => {
+    let domAt: number | undefined;
+    const observed = new Set<Node>();
+    const observer = new MutationObserver(() => {
+      const root = document.querySelector(HOST)?.shadowRoot;
+      if (root && !observed.has(root)) {
+        observed.add(root);
+        observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+      }
+      if (domAt === undefined && ready()) domAt = performance.now();
+    });
+    observer.observe(document.documentElement, { childList: true });
+    const root = document.querySelector(HOST)?.shadowRoot;
+    if (root) {
+      observed.add(root);
+      observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    }
+    const onFrame = (frameAt: number): void => {
+      if (!ready()) {
+        requestAnimationFrame(onFrame);
+        return;
+      }
+      // rAF's own argument is the frame's start; performance.now() here is when this callback runs.
+      const frameStart = Math.min(frameAt, performance.now());
+      void afterFrame().then((paintedAt) => {
+        observer.disconnect();
+        resolve({ domAt: domAt ?? frameStart, frameAt: frameStart, paintedAt });
+      });
+    };
+    requestAnimationFrame(onFrame);
+  });
+}
+
+let overlay: Promise<PaintTimes> | undefined;
+let switched: Promise<SwitchTimes> | undefined;
+const longTasks: LongTask[] = [];
+let longTaskObserver: PerformanceObserver | undefined;
+
+export const qingduProbe = {
+  /** Starts watching for the overlay; call before the toolbar click. */
+  armOverlay(): void {
+    overlay = whenPainted(overlayShowsArticle);
+  },
+  overlayPainted(): Promise<PaintTimes> {
+    if (!overlay) throw new Error('armOverlay() first');
+    return overlay;
+  },
+  /** Starts watching for the next click and for `script` to be shown; call before the click. */
+  armSwitch(script: ReaderScript): void {
+    const clicked = new Promise<number>((resolve) => {
+      window.addEventListener('click', (event) => resolve(event.timeStamp), { capture: true, once: true });
+    });
+    const painted = whenPainted(() => scriptShown(script));
+    switched = Promise.all([clicked, painted]).then(([clickAt, times]) => ({ clickAt, ...times }));
+  },
+  switchPainted(): Promise<SwitchTimes> {
+    if (!switched) throw new Error('armSwitch() first');
+    return switched;
+  },
+  /** Collects every task of 50 ms or more from now on (the Long Tasks API's threshold). */
+  watchLongTasks(): void {
+    longTasks.length = 0;
+    longTaskObserver?.disconnect();
+    longTaskObserver = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longTasks.push({ startTime: entry.startTime, duration: entry.duration });
+    });
+    longTaskObserver.observe({ type: 'longtask' });
+  },
+  longTasks(): LongTask[] {
+    return [...longTasks];
+  },
+  /** Page clock and wall clock together, to line the page's times up with the bench's. */
+  epochNow(): number {
+    return performance.timeOrigin + performance.now();
+  },
+  timeOrigin(): number {
+    return performance.timeOrigin;
+  },
+};
+
+declare global {
+  interface Window {
+    /** Present once the probe is injected; the bench only evaluates code in pages that have it. */
+    qingduProbe: typeof qingduProbe;
+  }
+}
+
+window.qingduProbe = qingduProbe;

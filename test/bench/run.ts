@@ -1,0 +1,58 @@
+// `npm run bench [-- --quick] [-- --no-build]`: every budget of docs/ARCHITECTURE.md measured in
+// real Chromium, each next to its anchor measured in the same run. Prints a table and writes the
+// same rows to bench/results.json. Timings are noisy on a shared machine, so the bench never runs
+// in `npm test`; it prints the load average so a reader can judge a run.
+//
+//   --quick     fewer runs (finishes in under two minutes)
+//   --no-build  measure the existing dist/ instead of running `npm run build` first
+
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { buildExtension, buildInPageBundle, buildProbe, REPO_ROOT } from './bundle.ts';
+import { measureWithExtension } from './extension-rows.ts';
+import { measureInPage } from './in-page-rows.ts';
+import { makeLongPage } from './long-page.ts';
+import { loadSavedPages } from './pages.ts';
+import { formatTable, writeResults, type BenchRow } from './report.ts';
+import { measureSizes } from './sizes.ts';
+
+const RESULTS = join(REPO_ROOT, 'bench/results.json');
+
+function loadAverage(): string {
+  return loadavg().map((value) => value.toFixed(2)).join(' ');
+}
+
+async function main(): Promise<void> {
+  const args = new Set(process.argv.slice(2));
+  const quick = args.has('--quick');
+  const started = performance.now();
+  console.log(`qingdu bench${quick ? ' (quick)' : ''} · ${new Date().toISOString()} · load average ${loadAverage()}`);
+
+  if (!args.has('--no-build')) buildExtension();
+  const bundle = await buildInPageBundle();
+  const pages = loadSavedPages();
+  const longPage = makeLongPage();
+
+  const rows: BenchRow[] = [...measureSizes()];
+  const inPage = await measureInPage(pages, longPage, bundle, quick ? { runs: 3, longPageRuns: 1, iterations: 3 } : { runs: 10, longPageRuns: 3, iterations: 5 });
+  rows.push(...inPage.rows);
+
+  const articles = pages.filter((page) => page.kind === 'article');
+  rows.push(
+    ...(await measureWithExtension(
+      articles,
+      longPage,
+      await buildProbe(),
+      inPage,
+      quick ? { runs: 2, memoryRuns: 1, longPageRuns: 1, warmSwitches: 2 } : { runs: 7, memoryRuns: 3, longPageRuns: 3, warmSwitches: 3 },
+    )),
+  );
+
+  console.log('');
+  console.log(formatTable(rows));
+  writeResults(RESULTS, rows);
+  const seconds = ((performance.now() - started) / 1000).toFixed(0);
+  console.log(`\n${rows.length} rows → bench/results.json · ${seconds} s · load average ${loadAverage()}`);
+}
+
+await main();
