@@ -11,7 +11,7 @@ const SERIF_HANT = `"Noto Serif CJK TC", "Noto Serif TC", "Source Han Serif TC",
 const SERIF_HK = `"Noto Serif CJK HK", "Noto Serif HK", ${SERIF_HANT}`;
 const KAI_HANS = `"Kaiti SC", "STKaiti", "KaiTi", "楷体", "AR PL UKai CN"`;
 const KAI_HANT = `"Kaiti TC", "BiauKai", "標楷體", "DFKai-SB", "TW-Kai", "AR PL UKai TW"`;
-const LATIN_SANS = `system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial`;
+const LATIN_SANS = `-apple-system, BlinkMacSystemFont, "Segoe UI", "Helvetica Neue", Arial`;
 const LATIN_SERIF = `"Iowan Old Style", "Palatino Linotype", Georgia`;
 
 /** The dark palette, for the dark theme and for the system theme when the system is dark. */
@@ -42,6 +42,9 @@ export const READER_CSS = `
 }
 
 .qd-dialog {
+  /* The host inherits from the page (page rules on the host element beat :host), so start afresh. */
+  all: initial;
+  display: block;
   --qd-sans: ${LATIN_SANS}, ${SANS_HANS}, sans-serif;
   --qd-serif: ${LATIN_SERIF}, ${SERIF_HANS}, serif;
   --qd-kai: ${LATIN_SERIF}, ${KAI_HANS}, ${SERIF_HANS}, serif;
@@ -167,7 +170,7 @@ export const READER_CSS = `
   padding: 2.75rem 1.5rem 4rem;
   font-size: var(--qd-font-size, 20px);
 }
-.qd-header { margin-bottom: 2.25em; }
+.qd-header { margin-bottom: 2em; }
 .qd-header h1 {
   font-family: var(--qd-body-font);
   font-size: 1.6em;
@@ -221,6 +224,7 @@ export const READER_CSS = `
 
 /* Photos: as wide as the column, caption under, credit small and quiet. */
 .qd-figure, .qd-figure--text { margin: 1.8em 0 2em; }
+.qd-body > .qd-block:first-child > * { margin-top: 0; }
 .qd-figure img {
   display: block;
   width: 100%;
@@ -284,10 +288,13 @@ export const READER_CSS = `
 .qd-error-message { font-size: 1em; line-height: 1.8; margin: 0 0 1em; }
 .qd-error-detail { font-size: 0.7em; color: var(--qd-faint); margin: 0 0 1.5em; }
 
+/* Phones: one toolbar line (script control and close); text size stays on the keys and settings. */
 @media (max-width: 36rem) {
+  .qd-toolbar { flex-wrap: nowrap; gap: 0.4rem; padding: 0.45rem 0.6rem; font-size: 13px; }
+  .qd-brand, .qd-size { display: none; }
+  .qd-scripts button { padding: 0.3rem 0.55rem; }
   .qd-page { padding: 1.75rem 1.1rem 3rem; }
   .qd-header h1 { font-size: 1.4em; }
-  .qd-brand { display: none; }
 }
 @media (prefers-reduced-motion: no-preference) {
   .qd-toolbar button { transition: background-color 0.15s, color 0.15s, border-color 0.15s; }
