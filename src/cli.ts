@@ -1,8 +1,9 @@
 // The `qingdu` command line, for tests, benchmarks and people who work with saved pages.
 //   qingdu extract FILE [--url URL]   print the page's Article as JSON
+//   qingdu convert --to T [--from S] [--quotes Q]   stdin → stdout, converted line for line
 // Exit codes: 0 success; 1 unreadable input or bad usage (one line on stderr); 2 the page is not an
-// article (one line on stderr saying what it is). Each subcommand is one `run…` function taking its
-// own arguments; `main` only dispatches.
+// article (one line on stderr saying what it is), or for `convert` a bad option (with the usage
+// line). Each subcommand is one `run…` function taking its own arguments; `main` only dispatches.
 
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
@@ -10,10 +11,14 @@ import { parseArgs } from 'node:util';
 import { isArticle } from './core/article.ts';
 import { extract } from './core/extract.ts';
 import { parsePage } from './node/parse-page.ts';
+import { createConverter, type ZhSource, type ZhTarget } from './core/zh/index.ts';
+import { nodeDictionaryLoader } from './node/zh-dicts.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_NOT_AN_ARTICLE = 2;
+/** `convert` with a bad option. */
+export const EXIT_BAD_CONVERT_OPTION = 2;
 
 /** Where a command writes; the real process streams, or buffers in tests. */
 export interface CliOutput {
@@ -26,6 +31,8 @@ const USAGE = `usage: qingdu <command> [options]
 commands:
   extract FILE [--url URL]   print the Article in a saved BBC News 中文 page as JSON
                              (--url may be omitted when the page names its canonical URL)
+  convert --to simp|t|tw|twp|hk [--from auto|simp|t|tw|hk] [--quotes corner|keep]
+                             convert UTF-8 text on stdin to that script, line for line
 `;
 
 /** A failure the user caused or can fix: reported as one line, with this exit code. */
@@ -41,6 +48,8 @@ export async function main(argv: string[], output: CliOutput): Promise<number> {
     switch (command) {
       case 'extract':
         return await runExtract(rest, output);
+      case 'convert':
+        return await runConvert(rest, output);
       case undefined:
       case 'help':
       case '--help':
@@ -80,6 +89,38 @@ async function runExtract(args: string[], output: CliOutput): Promise<number> {
     throw new CliError(`not an article: ${result.pageKind} page — ${result.reason}`, EXIT_NOT_AN_ARTICLE);
   }
   output.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  return EXIT_OK;
+}
+
+// ---- convert ----
+
+const CONVERT_USAGE = 'usage: qingdu convert --to simp|t|tw|twp|hk [--from auto|simp|t|tw|hk] [--quotes corner|keep]';
+const ZH_TARGETS: readonly ZhTarget[] = ['simp', 't', 'tw', 'twp', 'hk'];
+const ZH_SOURCES: readonly ZhSource[] = ['auto', 'simp', 't', 'tw', 'hk'];
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
+  return allowed.find((candidate) => candidate === value);
+}
+
+/** Reads all of stdin (or `input`) as UTF-8 and writes it converted; exit 2 and the usage line on a bad option. */
+export async function runConvert(args: string[], output: CliOutput, input: AsyncIterable<Uint8Array | string> = process.stdin): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args, options: { to: { type: 'string' }, from: { type: 'string' }, quotes: { type: 'string' } }, strict: true });
+  } catch (error) {
+    throw new CliError(`${error instanceof Error ? error.message : String(error)}\n${CONVERT_USAGE}`, EXIT_BAD_CONVERT_OPTION);
+  }
+  const to = oneOf(parsed.values.to, ZH_TARGETS);
+  const from = parsed.values.from === undefined ? 'auto' : oneOf(parsed.values.from, ZH_SOURCES);
+  const quotes = parsed.values.quotes === undefined ? 'corner' : oneOf(parsed.values.quotes, ['corner', 'keep'] as const);
+  if (!to || !from || !quotes) throw new CliError(CONVERT_USAGE, EXIT_BAD_CONVERT_OPTION);
+
+  const convert = await createConverter({ from, to, quotes }, nodeDictionaryLoader());
+  const decoder = new TextDecoder('utf-8');
+  let text = '';
+  for await (const chunk of input) text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  text += decoder.decode();
+  output.stdout(text.split('\n').map(convert).join('\n'));
   return EXIT_OK;
 }
 

@@ -2,7 +2,8 @@
 // fixes it. These phrases sit above the `st` dictionary (simplified → traditional) with the highest
 // priority, in every conversion that uses it; each is a phrase, so it also cuts segments exactly as
 // an STPhrases entry would. Every value is what OpenCC gives for the correctly cut words
-// (checked against opencc-js in test/unit/zh-fixes.test.ts), so a fix changes nothing else.
+// (test/unit/zh-fixes.test.ts checks that each value is opencc-js's conversion of the key cut in
+// two), so a fix changes nothing but the cut.
 
 export interface PhraseFix {
   /** Simplified key. */
@@ -47,6 +48,7 @@ export const ST_PHRASE_FIXES: readonly PhraseFix[] = [
       'OpenCC #1497: 被发明 / 被发掘 / 被发表 / 被发布 became 被髮…: STPhrases has 被发 → 被髮 (classical "loose hair"); in news ' +
       '被 is the passive and 发 starts the verb. Longer STPhrases entries (被发现 …) still win.',
   },
+  { from: '被发布', to: '被發佈', note: 'With 被发 above, keeps OpenCC’s 发布 → 發佈 after 被 (as everywhere else).' },
   { from: '美国制裁', to: '美國制裁', note: SANCTIONS_ISSUE },
   { from: '中国制裁', to: '中國制裁', note: SANCTIONS_ISSUE },
   { from: '韩国制裁', to: '韓國制裁', note: SANCTIONS_ISSUE },

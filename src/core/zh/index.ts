@@ -33,11 +33,27 @@ function convertInlines(inlines: Inline[], convert: Converter): Inline[] {
   });
 }
 
+function plainText(inlines: readonly Inline[]): string {
+  let text = '';
+  for (const inline of inlines) text += typeof inline === 'string' ? inline : plainText(inline.children);
+  return text;
+}
+
+/**
+ * A block's `text` is usually exactly its runs joined; then it is rebuilt from the converted runs
+ * (half the work, and the two can never disagree at a run boundary). Otherwise it is converted.
+ */
+function convertedText(text: string, runs: readonly Inline[], convertedRuns: readonly Inline[], convert: Converter): string {
+  return plainText(runs) === text ? plainText(convertedRuns) : convert(text);
+}
+
 function convertBlock(block: Block, convert: Converter): Block {
   switch (block.type) {
     case 'paragraph':
-    case 'quote':
-      return { ...block, text: convert(block.text), content: convertInlines(block.content, convert) };
+    case 'quote': {
+      const content = convertInlines(block.content, convert);
+      return { ...block, text: convertedText(block.text, block.content, content, convert), content };
+    }
     case 'heading':
       return { ...block, text: convert(block.text) };
     case 'list':
