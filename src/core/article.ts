@@ -79,7 +79,7 @@ const READING_UNIT = new RegExp(`${CJK_CHARACTER}|(?:(?!${CJK_CHARACTER})[\\p{L}
 /**
  * Length of a text as a reader of Chinese counts it: every Han character (and kana/hangul) is one
  * unit, every run of other letters or digits ("Walailak", "2023", "IMF") is one unit, and
- * punctuation and whitespace count for nothing. So 「一帶一路」倡議十週年 is 8, and
+ * punctuation and whitespace count for nothing. So 「一帶一路」倡議十週年 is 9, and
  * 特林·艾亞拉（Trin Aiyara） is 7.
  */
 export function textLength(text: string): number {
