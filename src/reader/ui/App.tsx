@@ -261,11 +261,13 @@ export function ReaderApp(props: ReaderAppProps): JSX.Element {
         <span class="qd-spacer" />
         {article && (
           <span class="qd-size">
-            <button type="button" data-action="smaller" aria-label={labels.reader_text_smaller} title={`${labels.reader_text_smaller} (−)`} onClick={() => resize(-1)}>
-              A<span aria-hidden="true">−</span>
+            <button type="button" data-action="smaller" title={`${labels.reader_text_smaller} (−)`} onClick={() => resize(-1)}>
+              <span aria-hidden="true">A−</span>
+              <span class="qd-visually-hidden">{labels.reader_text_smaller}</span>
             </button>
-            <button type="button" data-action="larger" aria-label={labels.reader_text_larger} title={`${labels.reader_text_larger} (+)`} onClick={() => resize(1)}>
-              A<span aria-hidden="true">+</span>
+            <button type="button" data-action="larger" title={`${labels.reader_text_larger} (+)`} onClick={() => resize(1)}>
+              <span aria-hidden="true">A+</span>
+              <span class="qd-visually-hidden">{labels.reader_text_larger}</span>
             </button>
           </span>
         )}

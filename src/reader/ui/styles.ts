@@ -19,7 +19,7 @@ const DARK = `
   --qd-bg: #1c1d1f;
   --qd-text: #deddd8;
   --qd-muted: #a09e97;
-  --qd-faint: #86847e;
+  --qd-faint: #8e8c86;
   --qd-rule: #34363a;
   --qd-accent: #e08d7f;
   --qd-link: #8cc1e8;
@@ -53,7 +53,7 @@ export const READER_CSS = `
   --qd-bg: #fbfaf6;
   --qd-text: #222220;
   --qd-muted: #6d6a63;
-  --qd-faint: #8f8b82;
+  --qd-faint: #747169;
   --qd-rule: #e7e2d8;
   --qd-accent: #9c2a22;
   --qd-link: #1f5f8b;
@@ -96,8 +96,8 @@ export const READER_CSS = `
 .qd-dialog[data-theme="sepia"] {
   --qd-bg: #f5ecd9;
   --qd-text: #3a2e1f;
-  --qd-muted: #76654c;
-  --qd-faint: #93826a;
+  --qd-muted: #716149;
+  --qd-faint: #766855;
   --qd-rule: #e2d4b6;
   --qd-accent: #8b3a1a;
   --qd-link: #6a4517;

@@ -1,11 +1,12 @@
 // Screenshots of the reader UI for people to look at: starts the harness's Vite dev server on
 // loopback, opens it in Debian's Chromium (headless) and saves PNGs of the overlay in each theme,
 // both scripts, with photos, a broken photo, the video card, the loading and error states, and a
-// phone-sized viewport. It also checks, in a real layout, that a script switch keeps the paragraph
+// phone-sized viewport. It runs axe-core over the overlay in each, and checks, in a real layout, that a script switch keeps the paragraph
 // the reader was on where it was.
 //
 //   npx tsx test/e2e/ui-harness/screenshots.ts [outDir]      (default: <tmp>/qingdu-ui-shots)
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -111,6 +112,20 @@ const PHONE_SHOTS: Shot[] = [
   { name: 'phone-light-photo', query: 'theme=light&ui=zh_TW', at: ['figure', 1] },
 ];
 
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core over the overlay only (the harness page under it is ugly on purpose). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const { axe } = window as unknown as {
+      axe: { run: (context: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+    };
+    const result = await axe.run({ include: [['qingdu-reader']] });
+    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
+
 async function take(page: Page, shot: Shot): Promise<void> {
   await open(page, shot.query);
   // A default script other than 原文 converts on open: wait until it is on screen.
@@ -118,6 +133,8 @@ async function take(page: Page, shot: Shot): Promise<void> {
   if (script) await page.locator(`qingdu-reader [data-script="${script}"][aria-pressed="true"]:not([aria-busy])`).waitFor();
   if (shot.at) await scrollTo(page, ...shot.at);
   await shoot(page, shot.name);
+  const violations = await axeViolations(page);
+  if (violations.length > 0) throw new Error(`axe-core, ${shot.name}:\n${violations.join('\n')}`);
 }
 
 try {
