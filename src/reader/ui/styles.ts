@@ -24,7 +24,7 @@ const DARK = `
   --qd-accent: #e08d7f;
   --qd-link: #8cc1e8;
   --qd-card: #26282b;
-  --qd-toolbar: rgba(28, 29, 31, 0.92);
+  --qd-toolbar: rgba(28, 29, 31, 0.97);
   --qd-pressed-bg: #deddd8;
   --qd-pressed-text: #1c1d1f;
   --qd-focus: #8cc1e8;
@@ -58,7 +58,7 @@ export const READER_CSS = `
   --qd-accent: #9c2a22;
   --qd-link: #1f5f8b;
   --qd-card: #f2efe7;
-  --qd-toolbar: rgba(251, 250, 246, 0.92);
+  --qd-toolbar: rgba(251, 250, 246, 0.97);
   --qd-pressed-bg: #222220;
   --qd-pressed-text: #fbfaf6;
   --qd-focus: #1f6fb2;
@@ -102,7 +102,7 @@ export const READER_CSS = `
   --qd-accent: #8b3a1a;
   --qd-link: #6a4517;
   --qd-card: #ede1c6;
-  --qd-toolbar: rgba(245, 236, 217, 0.92);
+  --qd-toolbar: rgba(245, 236, 217, 0.97);
   --qd-pressed-bg: #3a2e1f;
   --qd-pressed-text: #f5ecd9;
   --qd-focus: #8b3a1a;

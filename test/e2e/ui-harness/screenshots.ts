@@ -88,6 +88,8 @@ interface Shot {
   name: string;
   query: string;
   at?: [string, number];
+  /** The system colour scheme the page sees (for theme=system). */
+  colorScheme?: 'light' | 'dark';
 }
 
 const DESKTOP_SHOTS: Shot[] = [
@@ -102,6 +104,8 @@ const DESKTOP_SHOTS: Shot[] = [
   { name: 'light-simp-top', query: 'theme=light&ui=zh_CN&script=simp' },
   { name: 'sepia-hk-kai-top', query: 'theme=sepia&ui=zh_TW&script=hk&font=kai' },
   { name: 'dark-simp-photo', query: 'theme=dark&ui=zh_CN&script=simp', at: ['figure', 1] },
+  { name: 'system-dark-trad-photo', query: 'theme=system&ui=zh_TW', at: ['figure', 1], colorScheme: 'dark' },
+  { name: 'light-trad-captions-only', query: 'theme=light&ui=zh_TW&images=captions', at: ['figure', 1] },
   { name: 'light-error', query: 'theme=light&ui=zh_TW&state=error' },
   { name: 'sepia-loading', query: 'theme=sepia&ui=zh_TW&state=loading' },
   { name: 'light-english-ui', query: 'theme=light&ui=en' },
@@ -127,6 +131,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 async function take(page: Page, shot: Shot): Promise<void> {
+  await page.emulateMedia({ colorScheme: shot.colorScheme ?? 'light' });
   await open(page, shot.query);
   // A default script other than 原文 converts on open: wait until it is on screen.
   const script = new URLSearchParams(shot.query).get('script');
