@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { launchChromiumWithExtension, type ExtensionBrowser } from '../e2e/support/chromium.ts';
 import type { BenchPage } from './pages.ts';
+import { clockDrift } from './clock.ts';
 import type { PaintTimes, ReaderScript, SwitchTimes } from './probe.ts';
 import { makeRow, missingRow, type BenchRow } from './report.ts';
 
@@ -53,10 +54,19 @@ export async function measureWithExtension(
   try {
     await serveLongPage(ext, longPage);
     const page = ext.context.pages()[0] ?? (await ext.context.newPage());
+    // The first click since the browser started also wakes the service worker and compiles the
+    // reader from nothing; it is its own row, and the runs below measure the clicks after it.
+    const first = articles[0];
+    if (!first) throw new Error('no article pages');
+    await loadWithProbe(page, first.url, probe);
+    const firstClick = (await clickToPaint(ext, page)).ms;
     const byPage = new Map<string, ArticleSamples>();
     for (const article of articles) byPage.set(article.name, await sampleArticle(ext, page, article, probe, options));
     const long = await sampleLongPage(ext, page, longPage, probe, options.longPageRuns);
-    return rowsFrom(byPage, long, longPage, anchors);
+    return [
+      makeRow({ name: `click → overlay painted, first since browser start · ${first.name}`, unit: 'ms', samples: [firstClick] }),
+      ...rowsFrom(byPage, long, longPage, anchors),
+    ];
   } finally {
     await ext.context.close();
   }
@@ -77,15 +87,12 @@ async function loadWithProbe(page: Page, url: string, probe: string): Promise<vo
 }
 
 /**
- * How far the page's wall clock is ahead of ours, from one round trip: the page's reading falls
- * between our two, so the error is at most half the round trip (reported when it is large).
+ * How far the page's high-resolution clock is ahead of ours: both processes' clocks follow the
+ * same wall clock, so the difference of their drifts from it is the offset (see `clockDrift`).
  */
 async function pageClockOffset(page: Page): Promise<number> {
-  const before = performance.timeOrigin + performance.now();
-  const inPage = await page.evaluate(() => window.qingduProbe.epochNow());
-  const after = performance.timeOrigin + performance.now();
-  if (after - before > 20) console.warn(`clock sync round trip ${(after - before).toFixed(1)} ms: click timings ±${((after - before) / 2).toFixed(1)} ms`);
-  return inPage - (before + after) / 2;
+  const pageDrift = await page.evaluate(() => window.qingduProbe.clockDrift());
+  return clockDrift() - pageDrift;
 }
 
 /** The CDP target id of the page's tab (type `tab`, which Extensions.triggerAction needs). */

@@ -10,6 +10,8 @@
 // "painted". The DOM time (a MutationObserver, the moment the render committed) is kept too, so
 // the work can be told apart from the wait for the next frame.
 
+import { clockDrift } from './clock.ts';
+
 export type ReaderScript = 'original' | 'simp' | 'tw' | 'hk';
 
 export interface PaintTimes {
@@ -131,9 +133,9 @@ export const qingduProbe = {
   longTasks(): LongTask[] {
     return [...longTasks];
   },
-  /** Page clock and wall clock together, to line the page's times up with the bench's. */
-  epochNow(): number {
-    return performance.timeOrigin + performance.now();
+  /** See `clockDrift`. */
+  clockDrift(): number {
+    return clockDrift();
   },
   timeOrigin(): number {
     return performance.timeOrigin;

@@ -109,8 +109,11 @@ export function formatTable(rows: readonly BenchRow[]): string {
     cells.map((cell, column) => pad(cell, widths[column] ?? 0, column > 0 && column < 7)).join('  ').trimEnd();
   const out = [line(header), widths.map((width) => '─'.repeat(width)).join('  ')];
   for (const cells of body) out.push(line(cells));
-  const notes = rows.filter((row) => row.note).map((row) => `  · ${row.name}: ${row.note}`);
-  if (notes.length > 0) out.push('', 'notes:', ...notes);
+  // One line per note, naming every row it applies to.
+  const rowsByNote = new Map<string, string[]>();
+  for (const row of rows) if (row.note) rowsByNote.set(row.note, [...(rowsByNote.get(row.note) ?? []), row.name]);
+  if (rowsByNote.size > 0) out.push('', 'notes:');
+  for (const [note, names] of rowsByNote) out.push(`  · ${names.length === 1 ? names[0] : `${names.length} rows (${names[0]} …)`}: ${note}`);
   return out.join('\n');
 }
 
