@@ -79,6 +79,7 @@ describe('the article as a reader sees it', () => {
     expect(title?.textContent).toBe('「一帶一路」倡議十週年 改變世界的成敗與未來');
     const close = shadow.querySelector<HTMLButtonElement>('button[data-action="close"]');
     expect(close?.getAttribute('aria-label')).toBe('關閉閱讀模式');
+    expect(shadow.querySelector('.qd-toolbar')?.hasAttribute('lang')).toBe(false);
   });
 
   it('shows the byline with its role, the date in Chinese form and the reading time', () => {
@@ -248,6 +249,10 @@ describe('settings', () => {
     expect(shadow.querySelector('button[data-action="close"]')?.getAttribute('aria-label')).toBe('Close reader');
     expect(shadow.querySelector('header')?.textContent).toContain('10 min read');
     expect(shadow.querySelector('.qd-related h2')?.textContent).toBe('Related stories');
+    // The article stays Chinese; elements holding only English labels say so, for screen readers.
+    expect(dialog().getAttribute('lang')).toBe('zh-Hant');
+    expect(shadow.querySelector('.qd-meta')?.getAttribute('lang')).toBe('en');
+    expect(shadow.querySelector('.qd-body p')?.closest('[lang]')).toBe(dialog());
   });
 });
 

@@ -246,7 +246,7 @@ export function ReaderApp(props: ReaderAppProps): JSX.Element {
       style={style}
       onKeyDown={onKeyDown}
     >
-      <div class="qd-toolbar">
+      <div class="qd-toolbar" lang={labels.lang}>
         <span class="qd-brand" aria-hidden="true">
           {labels.reader_app_name}
         </span>
@@ -275,7 +275,7 @@ export function ReaderApp(props: ReaderAppProps): JSX.Element {
           <span aria-hidden="true">×</span>
         </button>
       </div>
-      <p class="qd-status" role="status">
+      <p class="qd-status" role="status" lang={labels.lang}>
         {pending ? labels.reader_converting : failed ? labels.reader_convert_failed : ''}
       </p>
       {shown.article ? (
@@ -283,7 +283,7 @@ export function ReaderApp(props: ReaderAppProps): JSX.Element {
       ) : state.status === 'error' ? (
         <ErrorView state={state} labels={labels} titleId={titleId} onClose={onClose} />
       ) : (
-        <div class="qd-page qd-loading">
+        <div class="qd-page qd-loading" lang={labels.lang}>
           <h1 id={titleId} class="qd-visually-hidden">
             {labels.reader_app_name}
           </h1>
@@ -350,7 +350,9 @@ function ArticleView({
       </div>
       {article.related.length > 0 && (
         <nav class="qd-related" aria-labelledby={`${titleId}-related`}>
-          <h2 id={`${titleId}-related`}>{labels.reader_related}</h2>
+          <h2 id={`${titleId}-related`} lang={labels.lang}>
+            {labels.reader_related}
+          </h2>
           <ul>
             {article.related.map((story, i) => {
               const href = safeHref(story.url);
@@ -369,7 +371,7 @@ function ArticleView({
           </ul>
         </nav>
       )}
-      <footer class="qd-footer">
+      <footer class="qd-footer" lang={labels.lang}>
         {original && (
           <a class="qd-original" href={original} data-action="original" onClick={closeOnPlainClick(onClose)}>
             {labels.reader_original_link}
@@ -401,7 +403,7 @@ function ErrorView({
   }[state.pageKind];
   const original = safeHref(state.url);
   return (
-    <div class="qd-page qd-error">
+    <div class="qd-page qd-error" lang={labels.lang}>
       <h1 id={titleId}>{labels.reader_error_title}</h1>
       <p class="qd-error-message">{message}</p>
       {state.detail && (

@@ -81,7 +81,7 @@ function Figure({
           {block.caption && <span class="qd-caption">{block.caption}</span>}
           {block.credit && (
             <small class="qd-credit">
-              {labels.reader_credit}
+              <span lang={labels.lang}>{labels.reader_credit}</span>
               {block.credit}
             </small>
           )}
@@ -110,9 +110,13 @@ function MediaCard({
           {block.kind === 'audio' ? '♪' : '▶'}
         </span>
         <span class="qd-media-text">
-          <span class="qd-media-kind">{kindLabel}</span>
+          <span class="qd-media-kind" lang={labels.lang}>
+            {kindLabel}
+          </span>
           {block.caption && <span class="qd-media-caption">{block.caption}</span>}
-          <span class="qd-media-hint">{labels.reader_media_hint}</span>
+          <span class="qd-media-hint" lang={labels.lang}>
+            {labels.reader_media_hint}
+          </span>
         </span>
       </a>
     </aside>

@@ -40,7 +40,7 @@ export function ArticleHeader({
           ))}
         </ul>
       )}
-      <p class="qd-meta">
+      <p class="qd-meta" lang={labels.lang}>
         {article.published && <DateLine iso={article.published} label={labels.reader_published} locale={locale} />}
         {updated && <DateLine iso={updated} label={labels.reader_updated} locale={locale} />}
         {article.readingMinutes > 0 && (

@@ -37,7 +37,10 @@ export const LABEL_KEYS = [
 ] as const;
 
 export type LabelKey = (typeof LABEL_KEYS)[number];
-export type Labels = Record<LabelKey, string>;
+export type Labels = Record<LabelKey, string> & {
+  /** `en` when the labels are English inside a Chinese dialog (for elements holding only labels). */
+  lang: 'en' | undefined;
+};
 
 /**
  * Which message catalogue the overlay's labels come from. English when the reader chose English
@@ -60,7 +63,7 @@ export function labelLocale(
 
 /** Reading-time style messages keep their `$1` placeholder for `fill`. */
 export function readerLabels(locale: UiLocale, convert?: Converter): Labels {
-  const labels = {} as Labels;
+  const labels = { lang: locale === 'en' ? 'en' : undefined } as Labels;
   for (const key of LABEL_KEYS) {
     const text = translate(locale, key, ['$1']);
     labels[key] = convert && locale !== 'en' ? convert(text) : text;
