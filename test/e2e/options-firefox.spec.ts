@@ -1,0 +1,135 @@
+// The options page in Firefox ESR with the built extension (dist/firefox), driven by puppeteer-core
+// over WebDriver BiDi (Playwright's runner only schedules the test): the page opens at its
+// moz-extension:// address, a change is saved to storage, and a reader open in another tab follows
+// changes at once. The reader is opened the way a reader would without a toolbar click: the
+// "open automatically" setting, switched on in this very page.
+//
+// Two things this needs that are not obvious:
+// - WebDriver BiDi refuses to navigate to moz-extension:// unless Firefox runs with
+//   `--remote-allow-system-access`; and the navigation moves the tab into the extension process,
+//   so it never reports "loaded" to the driver: we start it and wait for the page's own content.
+// - The extension's internal UUID is random per profile; the pref `extensions.webextensions.uuids`
+//   fixes it, so the options page has a known address.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { DIST_FIREFOX, offlineAnswer, REPO_ROOT } from './support/pages.ts';
+
+const ADDON_ID = 'qingdu@qingdu.invalid';
+const ADDON_UUID = '0b7e3c2a-5f41-4d8e-9c6a-1e2f3a4b5c6d';
+const OPTIONS_URL = `moz-extension://${ADDON_UUID}/src/options/index.html`;
+const ARTICLE_URL = 'https://www.bbc.com/zhongwen/simp/world-62912357';
+const SCREENSHOTS = resolve(REPO_ROOT, 'test-results/options');
+const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+async function launchFirefox(): Promise<Browser> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'xpinstall.signatures.required': false,
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
+    },
+  });
+  try {
+    expect(await browser.installExtension(DIST_FIREFOX)).toBe(ADDON_ID);
+    return browser;
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+/** Answers BBC pages from fixtures (see offlineAnswer), so nothing reaches the network. */
+async function serveOffline(page: Page): Promise<void> {
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!/^https?:/.test(url)) return void request.continue();
+    const answer = offlineAnswer(url);
+    switch (answer.kind) {
+      case 'page':
+      case 'image':
+        return void request.respond({ status: 200, body: answer.body, contentType: answer.contentType });
+      case 'redirect':
+        return void request.respond({ status: 301, headers: { location: answer.location } });
+      case 'refuse':
+        return void request.abort();
+    }
+  });
+}
+
+async function openOptions(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
+  page.goto(OPTIONS_URL).catch(() => undefined); // see the header: the driver never hears "loaded"
+  await page.waitForSelector('.options__header h1');
+  return page;
+}
+
+/** The reader's dialog attribute, or undefined while there is no overlay. */
+function overlayAttribute(page: Page, name: string): Promise<string | null | undefined> {
+  return page.evaluate(
+    (attribute) => document.querySelector('qingdu-reader')?.shadowRoot?.querySelector('[role="dialog"]')?.getAttribute(attribute),
+    name,
+  );
+}
+
+interface StorageGlobal {
+  browser: { storage: { sync: { get: (key: string) => Promise<Record<string, unknown>> } } };
+}
+
+test.describe('options page (Firefox ESR)', () => {
+  let browser: Browser;
+
+  test.beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchFirefox();
+  });
+
+  test.afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('opens at its moz-extension:// address, saves a change, and an open reader follows', async () => {
+    const options = await openOptions(browser);
+    expect(await options.evaluate(() => location.href)).toBe(OPTIONS_URL);
+    // Firefox assigns the suggested key, and the page says where to change it.
+    expect(await options.$eval('[data-testid="shortcut"]', (el) => el.textContent)).toBe(
+      'Open or close the reader: Alt+Shift+R',
+    );
+    expect(await options.evaluate(() => document.body.textContent)).toContain('about:addons');
+
+    // A change is saved.
+    await options.click('#setting-autoOpen');
+    await expect
+      .poll(() =>
+        options.evaluate(async () => (await (globalThis as unknown as StorageGlobal).browser.storage.sync.get('settings')).settings),
+      )
+      .toMatchObject({ version: 3, autoOpen: true });
+    await options.screenshot({ path: join(SCREENSHOTS, 'firefox-options.png'), fullPage: true });
+
+    // With it, the reader opens by itself on a BBC 中文 article.
+    const article = await browser.newPage();
+    await serveOffline(article);
+    await article.goto(ARTICLE_URL, { waitUntil: 'domcontentloaded' });
+    await expect.poll(() => overlayAttribute(article, 'data-theme'), { timeout: 15_000 }).toBe('system');
+    await expect.poll(() => overlayAttribute(article, 'lang')).toBe('zh-Hans');
+
+    // Changes made in the options page reach the open reader without a reload.
+    await options.bringToFront();
+    await options.click('#setting-theme-dark');
+    await options.click('#setting-defaultScript-tw');
+    await expect.poll(() => overlayAttribute(article, 'data-theme')).toBe('dark');
+    await expect.poll(() => overlayAttribute(article, 'lang'), { timeout: 15_000 }).toBe('zh-Hant-TW');
+    await expect
+      .poll(() =>
+        article.evaluate(() => document.querySelector('qingdu-reader')?.shadowRoot?.querySelector('h1')?.textContent),
+      )
+      .toContain('習近平');
+    await article.bringToFront();
+    await article.screenshot({ path: join(SCREENSHOTS, 'firefox-reader-followed.png') });
+  });
+});
