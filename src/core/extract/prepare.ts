@@ -1,7 +1,7 @@
 // BBC-specific preparation, before Readability. Works on a copy of the article region only (the
 // page's `main`, or its body on pages without one), in a fresh inert document, so the live page is
-// never touched and Readability has less to chew. One query collects every element this step cares
-// about; each is then handled by what it is, never by its (hashed) class name:
+// never touched and Readability has less to chew. One tree walk visits every element of the copy;
+// each is handled by what it is, never by its (hashed) class name:
 //   - the headline, the byline list and the datelines are read and taken out (they become metadata);
 //   - photos become canonical `<figure data-qingdu-kind="image">` with the real `<img>` (from
 //     `<noscript>` text for lazy ones), the caption as `<figcaption>` and the credit as an
@@ -35,15 +35,10 @@ export interface PreparedArticle {
   related: RelatedStory[];
 }
 
-const INTERESTING = [
-  'h1', 'time', 'ul', 'ol', 'figure', 'img', 'noscript', 'iframe', 'script', 'style', 'template',
-  'aside', 'nav', 'header', 'footer', 'form', 'button', 'input', 'select', 'textarea', 'svg',
-  '[data-e2e]', '[role]', '[class]',
-].join(',');
-
 // DOM constants by value: Node is not a global in Node.js, and this module runs there too.
 const ELEMENT_NODE = 1;
 const DOCUMENT_POSITION_FOLLOWING = 4;
+const SHOW_ELEMENT = 1;
 
 const REMOVED_TAGS = new Set([
   'noscript', 'iframe', 'script', 'style', 'template', 'aside', 'nav', 'header', 'footer',
@@ -53,7 +48,7 @@ const REMOVED_ROLES = new Set(['navigation', 'complementary', 'banner', 'content
 
 export function prepareArticle(source: Document, pageUrl: string, title: string): PreparedArticle {
   const main = source.querySelector('main[role="main"]') ?? source.querySelector('main');
-  const region = main ?? source.body;
+  const region = main ?? regionAroundHeadline(source);
   const work = source.implementation.createHTMLDocument(title);
   const lang = source.documentElement.getAttribute('lang');
   if (lang) work.documentElement.setAttribute('lang', lang);
@@ -68,7 +63,7 @@ export function prepareArticle(source: Document, pageUrl: string, title: string)
   const firstParagraph = copy.querySelector('p');
   let headlineElement: Element | null = null;
 
-  for (const element of Array.from(copy.querySelectorAll(INTERESTING))) {
+  for (const element of elementsOf(copy)) {
     element.removeAttribute('class');
     if (!element.isConnected) continue;
     const tag = element.localName;
@@ -101,6 +96,28 @@ export function prepareArticle(source: Document, pageUrl: string, title: string)
     }
   }
   return prepared;
+}
+
+/**
+ * On pages without `main` (the 2012 archive, saved bodies): the nearest ancestor of the headline
+ * that also holds the story's paragraphs, which leaves out mastheads, navigation and page-wide
+ * sidebars that Readability would otherwise have to score and throw away.
+ */
+const MIN_REGION_PARAGRAPHS = 3;
+function regionAroundHeadline(source: Document): Element | null {
+  const headline = source.querySelector('h1');
+  for (let ancestor = headline?.parentElement; ancestor && ancestor !== source.body; ancestor = ancestor.parentElement) {
+    if (ancestor.getElementsByTagName('p').length >= MIN_REGION_PARAGRAPHS) return ancestor;
+  }
+  return source.body;
+}
+
+/** Every element under `root`, in document order, as a snapshot (the loop edits the tree). */
+function elementsOf(root: Element): Element[] {
+  const walker = root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT);
+  const elements: Element[] = [];
+  while (walker.nextNode()) elements.push(walker.currentNode as Element);
+  return elements;
 }
 
 // ---- Byline ----
