@@ -4,10 +4,12 @@
 // Keys prefixed `{{chrome}}.` / `{{firefox}}.` in the manifest go to that browser only
 // (vite-plugin-web-extension). Every script entry is bundled on its own as an IIFE, so nothing is
 // loaded at run time that is not in the package: no remote code, no shared chunks.
-// `assets/` (icons, _locales) is copied as is.
+// `assets/` (icons, _locales) is copied as is; the conversion dictionaries (src/core/zh/dicts/*.json,
+// made by `npm run zh-dicts`) are packaged as `zh/<name>.json`, fetched only on a first script switch.
 
+import { cpSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import webExtension from 'vite-plugin-web-extension';
 
 const BROWSERS = ['chrome', 'firefox'] as const;
@@ -19,13 +21,27 @@ function targetBrowser(mode: string): TargetBrowser {
   return browser;
 }
 
+/** Copies the committed dictionary files into the package after everything else is written. */
+function packageDictionaries(outDir: string): Plugin {
+  const source = resolve(import.meta.dirname, 'src/core/zh/dicts');
+  return {
+    name: 'qingdu-package-dictionaries',
+    apply: 'build',
+    closeBundle() {
+      if (!existsSync(source)) throw new Error(`no dictionaries in ${source}: run npm run zh-dicts`);
+      cpSync(source, resolve(outDir, 'zh'), { recursive: true, filter: (path) => !/\.(?:ts|md)$/.test(path) });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const browser = targetBrowser(mode);
+  const outDir = resolve(import.meta.dirname, 'dist', browser);
   return {
     root: import.meta.dirname,
     publicDir: resolve(import.meta.dirname, 'assets'),
     build: {
-      outDir: resolve(import.meta.dirname, 'dist', browser),
+      outDir,
       emptyOutDir: true,
       target: browser === 'chrome' ? 'chrome120' : 'firefox140',
       // Store reviewers read the output; keep it readable where it costs nothing.
@@ -44,6 +60,7 @@ export default defineConfig(({ mode }) => {
         disableAutoLaunch: true,
         printSummary: false,
       }),
+      packageDictionaries(outDir),
     ],
   };
 });

@@ -138,8 +138,9 @@ api.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
   if (changeInfo.status === 'loading' || changeInfo.url !== undefined) {
     void setButton(tabId, buttonStateForUrl(tab.url));
   }
-  // A URL change without a new document: the detector re-reads the page, an open reader follows.
-  if (changeInfo.url !== undefined && changeInfo.status === undefined && isBbcChineseUrl(changeInfo.url)) {
+  // The URL changed. Without a new document (pushState) the detector re-reads the page and an open
+  // reader follows; with a new document the message reaches its fresh detector, which re-reports.
+  if (changeInfo.url !== undefined && isBbcChineseUrl(changeInfo.url)) {
     const message: LocationChangedMessage = { type: 'qingdu:location-changed', url: changeInfo.url };
     api.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
   }

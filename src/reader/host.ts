@@ -56,9 +56,12 @@ function recordPage(): PageState {
 /**
  * Stops the page behind the overlay from scrolling (wheel, keys, scrollbar drag) by hiding the
  * root's overflow — the only change the reader makes to the page's own elements, undone on close.
+ * Written as the attribute, not through `element.style`: Chromium serializes CSSOM edits lazily,
+ * and a later `removeAttribute('style')` would then leave `style=""` behind.
  */
-function lockPageScroll(): void {
-  document.documentElement.style.setProperty('overflow', 'hidden', 'important');
+function lockPageScroll(saved: PageState): void {
+  const lock = 'overflow: hidden !important';
+  document.documentElement.setAttribute('style', saved.rootStyle ? `${saved.rootStyle}; ${lock}` : lock);
 }
 
 function restorePage(saved: PageState): void {
@@ -112,7 +115,7 @@ export class ReaderSession {
   async open(): Promise<void> {
     const signal = this.lifetime.signal;
     document.documentElement.append(this.host);
-    lockPageScroll();
+    lockPageScroll(this.saved);
 
     const loaded = await loadSettings();
     if (signal.aborted) return;

@@ -1,0 +1,191 @@
+// The reader on every saved article, in Chromium with the built extension and real toolbar clicks:
+// it opens with the headline, every paragraph and every photo with its caption and credit, and
+// no screen-reader prefix text; the script control converts the text and `lang`; Esc closes it and
+// leaves the page's DOM, scroll position and focus exactly as they were.
+import type { Locator, Page } from 'playwright-core';
+import * as OpenCC from 'opencc-js';
+import { clickToolbarButton, openPage, toolbarButton, type ExtensionBrowser } from '../support/chromium.ts';
+import { expect, test } from '../support/fixtures.ts';
+import { pageSnapshot, snapshotDifference } from '../support/page-state.ts';
+import { ARTICLES, readFixture, type SavedPage } from '../support/pages.ts';
+import { normalizeText, publishedContent, SCREEN_READER_PREFIXES } from '../support/published.ts';
+
+/** Opens a saved article, moves the page's scroll and focus somewhere a reader might leave them. */
+async function openArticle(ext: ExtensionBrowser, saved: SavedPage): Promise<Page> {
+  const page = await openPage(ext, saved.url);
+  // The page's own inline scripts touch <html> while it loads; compare against the loaded page.
+  await page.waitForLoadState('load');
+  await expect.poll(async () => (await toolbarButton(ext, page)).title).toMatch(/^Read in Qingdu/);
+  await page.evaluate(() => {
+    document.querySelector<HTMLElement>('main a[href], a[href]')?.focus({ preventScroll: true });
+    window.scrollTo(0, 600);
+  });
+  return page;
+}
+
+function dialogOf(page: Page): Locator {
+  return page.locator('qingdu-reader [role="dialog"]');
+}
+
+/** Text as the reader sees it, white space collapsed. */
+async function shownText(locator: Locator): Promise<string> {
+  return normalizeText(await locator.innerText());
+}
+
+/** Quote marks differ by design between our converter (「」 in traditional) and plain OpenCC. */
+function withoutQuotes(text: string): string {
+  return text.replace(/[「」『』“”‘’"]/g, '');
+}
+
+for (const saved of ARTICLES) {
+  test(`${saved.file}: a toolbar click shows the whole article; Esc restores the page`, async ({ ext }) => {
+    const published = publishedContent(saved);
+    const page = await openArticle(ext, saved);
+    const before = await pageSnapshot(page);
+
+    await clickToolbarButton(ext, page);
+    const dialog = dialogOf(page);
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toHaveAttribute('aria-modal', 'true');
+    await expect(page.locator('qingdu-reader')).toHaveCount(1);
+
+    const text = await shownText(dialog);
+    expect(normalizeText(await dialog.locator('h1').innerText())).toBe(published.title);
+    for (const paragraph of published.paragraphs) expect(text).toContain(paragraph);
+
+    // Every photo: a figure with the image and, under it, its caption and credit.
+    const figures = dialog.locator('figure:has(img)');
+    const shownFigures = await figures.evaluateAll((elements) =>
+      elements.map((figure) => figure.querySelector('figcaption')?.textContent?.replace(/\s+/g, ' ').trim() ?? ''),
+    );
+    for (const photo of published.photos) {
+      const match = shownFigures.find((caption) => caption.includes(photo.caption));
+      expect(match, `a figure captioned ${photo.caption}`).toBeDefined();
+      if (photo.credit) expect(match).toContain(photo.credit);
+    }
+    for (const prefix of SCREEN_READER_PREFIXES) expect(text).not.toContain(prefix);
+
+    // The toolbar now offers to close.
+    await expect.poll(async () => (await toolbarButton(ext, page)).title).toMatch(/^Close Qingdu reader/);
+
+    await page.keyboard.press('Escape');
+    await expect(page.locator('qingdu-reader')).toHaveCount(0);
+    expect(snapshotDifference(before, await pageSnapshot(page))).toBeUndefined();
+    await expect.poll(async () => (await toolbarButton(ext, page)).title).toMatch(/^Read in Qingdu/);
+    await page.close();
+  });
+}
+
+/**
+ * Opens `file`, switches to `script` and checks the headline against plain OpenCC (`reference`),
+ * and the `lang` attribute; returns the page and the dialog for further checks.
+ */
+async function switchScript(
+  ext: ExtensionBrowser,
+  file: string,
+  script: 'simp' | 'tw' | 'hk',
+  lang: string,
+  reference: (text: string) => string,
+): Promise<{ page: Page; dialog: Locator; originalTitle: string }> {
+  const saved = ARTICLES.find((article) => article.file === file)!;
+  const page = await openArticle(ext, saved);
+  await clickToolbarButton(ext, page);
+  const dialog = dialogOf(page);
+  await expect(dialog).toBeVisible();
+  const originalTitle = normalizeText(await dialog.locator('h1').innerText());
+
+  await dialog.locator(`[data-script="${script}"]`).click();
+  await expect(dialog).toHaveAttribute('lang', lang);
+  await expect(dialog.locator(`[data-script="${script}"]`)).toHaveAttribute('aria-pressed', 'true');
+  await expect
+    .poll(async () => withoutQuotes(normalizeText(await dialog.locator('h1').innerText())))
+    .toBe(withoutQuotes(reference(originalTitle)));
+  expect(normalizeText(await dialog.locator('h1').innerText())).not.toBe(originalTitle);
+  return { page, dialog, originalTitle };
+}
+
+test('繁體·台灣 on a simplified page converts the text and sets lang="zh-Hant-TW"', async ({ ext }) => {
+  const file = 'derived-simp-2022-world-62912357.html';
+  const toTaiwan = OpenCC.Converter({ from: 'cn', to: 'tw' });
+  const { page, dialog } = await switchScript(ext, file, 'tw', 'zh-Hant-TW', toTaiwan);
+  // Captions follow too.
+  const firstCaption = publishedContent(ARTICLES.find((article) => article.file === file)!).photos[0]!.caption;
+  await expect(dialog.locator('figcaption').first()).toContainText(withoutQuotes(toTaiwan(firstCaption)).slice(0, 12));
+  await page.close();
+});
+
+test('简体 on a traditional page converts the text and sets lang="zh-Hans"; 原文 brings the page\'s text back', async ({ ext }) => {
+  const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+  const { page, dialog, originalTitle } = await switchScript(ext, 'trad-2023-world-66783048.html', 'simp', 'zh-Hans', toSimplified);
+  await dialog.locator('[data-script="original"]').click();
+  await expect(dialog.locator('h1')).toHaveText(originalTitle);
+  await page.close();
+});
+
+test('a second toolbar click closes the reader', async ({ ext }) => {
+  const page = await openArticle(ext, ARTICLES[1]!);
+  const before = await pageSnapshot(page);
+  await clickToolbarButton(ext, page);
+  await expect(dialogOf(page)).toBeVisible();
+  await clickToolbarButton(ext, page);
+  await expect(page.locator('qingdu-reader')).toHaveCount(0);
+  expect(snapshotDifference(before, await pageSnapshot(page))).toBeUndefined();
+  // And a third opens it again, from the reader already loaded in the tab.
+  await clickToolbarButton(ext, page);
+  await expect(dialogOf(page)).toBeVisible();
+  await page.close();
+});
+
+test('the page cannot scroll while the reader is open', async ({ ext }) => {
+  const page = await openArticle(ext, ARTICLES[0]!);
+  await clickToolbarButton(ext, page);
+  await expect(dialogOf(page)).toBeVisible();
+  const overflow = await page.evaluate(() => getComputedStyle(document.documentElement).overflow);
+  expect(overflow).toBe('hidden');
+  await page.mouse.wheel(0, 2000);
+  // The reader scrolled, the page did not.
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(600);
+  await page.close();
+});
+
+test('in-place navigation to another page closes the reader (never shows the previous article)', async ({ ext }) => {
+  const page = await openArticle(ext, ARTICLES[2]!);
+  await clickToolbarButton(ext, page);
+  await expect(dialogOf(page)).toBeVisible();
+  await page.evaluate(() => history.pushState({}, '', '/zhongwen/trad/world-00000001'));
+  await expect(page.locator('qingdu-reader')).toHaveCount(0);
+  await page.close();
+});
+
+test('opened while the page is still loading, the reader shows the whole article', async ({ ext }) => {
+  const saved = ARTICLES[0]!;
+  const published = publishedContent(saved);
+  // The page waits on a parser-blocking script before its body, held until the click is made.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const slowScript = 'https://www.bbc.com/zhongwen/qingdu-test-slow.js';
+  await ext.context.route(slowScript, async (route) => {
+    await held;
+    await route.fulfill({ status: 200, contentType: 'text/javascript', body: '' });
+  });
+  await ext.context.route(saved.url, async (route) => {
+    const html = readFixture(saved).toString('utf8').replace('<body', `<script src="${slowScript}"></script><body`);
+    await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+  });
+  try {
+    const page = await ext.context.newPage();
+    await page.goto(saved.url, { waitUntil: 'commit' });
+    await expect.poll(() => page.evaluate(() => document.readyState)).toBe('loading');
+    await clickToolbarButton(ext, page);
+    release();
+    const dialog = dialogOf(page);
+    await expect(dialog).toBeVisible();
+    const text = await shownText(dialog);
+    for (const paragraph of published.paragraphs) expect(text).toContain(paragraph);
+    await page.close();
+  } finally {
+    release();
+    await ext.context.unroute(saved.url);
+    await ext.context.unroute(slowScript);
+  }
+});
