@@ -196,7 +196,7 @@ test.describe('options page (Chromium)', () => {
       const stop = await options.evaluate(() => {
         const el = document.activeElement;
         if (!el || el === document.body) return '';
-        return el.getAttribute('name') ?? el.getAttribute('data-action') ?? el.id ?? el.tagName;
+        return el.getAttribute('name') ?? el.getAttribute('data-action') ?? el.getAttribute('data-testid') ?? el.id;
       });
       if (stop === '' || stops.includes(stop)) break;
       stops.push(stop);
@@ -216,7 +216,23 @@ test.describe('options page (Chromium)', () => {
       'reset',
       'export',
       'import',
+      'preview-frame',
     ]);
+    // The preview is inert (a picture of the reader, not a second dialog); its frame scrolls it.
+    const previewScroll = () =>
+      options.getByTestId('preview').evaluate((host) => host.shadowRoot?.querySelector('[role="dialog"]')?.scrollTop ?? -1);
+    expect(await previewScroll()).toBe(0);
+    await options.getByTestId('preview-frame').focus();
+    await options.keyboard.press('End');
+    await expect.poll(previewScroll).toBeGreaterThan(1000);
+    await options.keyboard.press('Home');
+    await expect.poll(previewScroll).toBe(0);
+    const box = await options.getByTestId('preview').boundingBox();
+    await options.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    const pageScroll = await options.evaluate(() => window.scrollY);
+    await options.mouse.wheel(0, 500);
+    await expect.poll(previewScroll).toBeGreaterThan(0);
+    expect(await options.evaluate(() => window.scrollY)).toBe(pageScroll);
 
     // The page shows what the browser reports now (headless Chromium may leave the suggested key unassigned).
     const commands = await ext.worker.evaluate(() => chrome.commands.getAll());
