@@ -4,6 +4,8 @@
 //   ?theme=light|sepia|dark|system &font=sans|serif|kai &script=page|simp|tw|hk
 //   &images=on|off|captions &ui=browser|zh_CN|zh_TW|en &size=20 &state=ready|loading|error
 //   &broken=N (photo N's file is missing, to show the collapse to its caption)
+// reader-ui.spec.ts drives it (screenshots, axe-core, layout checks); to look at it by hand:
+//   npx vite --config test/e2e/ui-harness/vite.config.ts   then open http://127.0.0.1:5173/?theme=sepia
 import { render } from 'preact';
 import type { Article, Block } from '../../../src/core/article.ts';
 import { parseSettings, type Settings } from '../../../src/core/settings.ts';
