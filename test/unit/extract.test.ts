@@ -130,6 +130,34 @@ describe('extract', () => {
     expect(article(extract(parsePage(pretty, url).document, url))).toEqual(article(extract(parsePage(source, url).document, url)));
   });
 
+  it('keeps a video without a caption, and turns an embedded post into an embed block without its skip links', () => {
+    const url = 'https://www.bbc.com/zhongwen/trad/world-66783048';
+    const { document } = parsePage(html('trad-2023-world-66783048.html'), url);
+    const players = Array.from(document.querySelectorAll('main [data-e2e="media-player"]')).map((player) => player.closest('figure'));
+    players[1]?.querySelector('figcaption')?.remove();
+    // An embedded post as a figure with skip links around a quoted post (assumed shape).
+    players[0]?.replaceChildren(
+      JSDOM.fragment('<a href="#end-of-twitter-content-1">跳過 Twitter 帖文</a><blockquote><p>貼文</p><a href="https://twitter.com/bbcchinese/status/1">連結</a></blockquote><p id="end-of-twitter-content-1">Twitter 帖文完</p>'),
+    );
+    const result = article(extract(document, url));
+    expect(result.blocks.filter((block) => block.type === 'media')).toEqual([
+      { type: 'media', kind: 'embed', text: '', href: 'https://twitter.com/bbcchinese/status/1' },
+      { type: 'media', kind: 'video', text: '', href: 'https://www.bbc.com/ws/av-embeds/cps/zhongwen/trad/world-66783048/p077djsr/zh-hant' },
+    ]);
+    expect(JSON.stringify(result)).not.toMatch(/Twitter 帖文/);
+  });
+
+  it('ignores a promotions section rendered inside main (story promos are not the story)', () => {
+    const url = 'https://www.bbc.com/zhongwen/trad/world-66783048';
+    const reference = article(extract(parsePage(html('trad-2023-world-66783048.html'), url).document, url));
+    const { document } = parsePage(html('trad-2023-world-66783048.html'), url);
+    const promos = document.querySelector('section[data-e2e="related-content-heading"]');
+    const middle = document.querySelectorAll('main p')[10];
+    if (!promos || !middle?.parentElement) throw new Error('fixture changed');
+    middle.parentElement.after(promos);
+    expect(article(extract(document, url))).toEqual(reference);
+  });
+
   it('reports live, media and index pages as what they are', () => {
     const kinds = ['derived-trad-live.html', 'derived-trad-media.html', 'derived-trad-index.html'].map((name) => {
       const { document, url } = parsePage(html(name));

@@ -116,7 +116,7 @@ class BlockWalker {
   private figure(figure: Element): void {
     const kind = figure.getAttribute(MARKER_ATTRIBUTES.kind);
     const caption = stripCaptionPrefix(normalizeWhitespace(figure.querySelector('figcaption')?.textContent ?? ''));
-    if (kind === 'video' || kind === 'audio') {
+    if (kind === 'video' || kind === 'audio' || kind === 'embed') {
       const media: Extract<Block, { type: 'media' }> = { type: 'media', text: caption, kind };
       if (caption) media.caption = caption;
       const href = absoluteWebUrl(figure.getAttribute(MARKER_ATTRIBUTES.href) ?? '', this.pageUrl);

@@ -91,7 +91,12 @@ export function prepareArticle(source: Document, pageUrl: string, title: string)
           element.remove();
         }
       }
-    } else if (REMOVED_TAGS.has(tag) || isAdSlot(element) || REMOVED_ROLES.has(element.getAttribute('role') ?? '')) {
+    } else if (
+      REMOVED_TAGS.has(tag) ||
+      isAdSlot(element) ||
+      REMOVED_ROLES.has(element.getAttribute('role') ?? '') ||
+      ((tag === 'section' || element.getAttribute('role') === 'region') && isPromoSection(element))
+    ) {
       element.remove();
     }
   }
@@ -181,6 +186,21 @@ function isAdSlot(element: Element): boolean {
   return element.getAttribute('role') === 'region' && /^(?:广告|廣告|Advertisement)/i.test(label);
 }
 
+// ---- Promotions inside main ----
+
+/**
+ * A section that is mostly links (story promos: "you may also be interested in", recommendations
+ * rendered into the page after load) is not part of the story. Judged by link density, not names.
+ */
+function isPromoSection(section: Element): boolean {
+  const links = section.getElementsByTagName('a');
+  if (links.length < 2) return false;
+  const text = normalizeWhitespace(section.textContent ?? '').length;
+  let linkText = 0;
+  for (const link of Array.from(links)) linkText += normalizeWhitespace(link.textContent ?? '').length;
+  return text === 0 || linkText / text >= 0.5;
+}
+
 // ---- Figures ----
 
 function replaceFigure(figure: Element, work: Document, pageUrl: string): void {
@@ -191,6 +211,7 @@ function replaceFigure(figure: Element, work: Document, pageUrl: string): void {
     media.setAttribute(MARKER_ATTRIBUTES.kind, figure.querySelector('audio') && !figure.querySelector('video, iframe') ? 'audio' : 'video');
     const source = figure.querySelector('iframe[src], video[src], audio[src], video source[src], audio source[src]')?.getAttribute('src');
     media.setAttribute(MARKER_ATTRIBUTES.href, mediaHref(source, pageUrl));
+    keepThroughReadability(media);
     appendCaption(media, caption);
     figure.replaceWith(media);
     return;
@@ -198,7 +219,7 @@ function replaceFigure(figure: Element, work: Document, pageUrl: string): void {
 
   const image = imageOf(figure);
   if (!image) {
-    figure.remove();
+    replaceWithEmbed(figure, caption, work, pageUrl);
     return;
   }
   const canonical = work.createElement('figure');
@@ -208,6 +229,27 @@ function replaceFigure(figure: Element, work: Document, pageUrl: string): void {
   canonical.append(canonicalImage(image, work, pageUrl));
   appendCaption(canonical, caption);
   figure.replaceWith(canonical);
+}
+
+/**
+ * A figure with neither photo nor player is an embedded post (Twitter, Instagram, YouTube…): it
+ * becomes an `embed` pointing at the post, never its skip links or consent text. Without a link
+ * to an outside page there is nothing to show, and the figure goes.
+ */
+function replaceWithEmbed(figure: Element, caption: string, work: Document, pageUrl: string): void {
+  const outside = Array.from(figure.querySelectorAll('a[href]'))
+    .map((link) => absoluteWebUrl(link.getAttribute('href') ?? '', pageUrl))
+    .find((url): url is string => url !== null && !isBbcHost(new URL(url).hostname));
+  if (!outside) {
+    figure.remove();
+    return;
+  }
+  const embed = work.createElement('figure');
+  embed.setAttribute(MARKER_ATTRIBUTES.kind, 'embed');
+  embed.setAttribute(MARKER_ATTRIBUTES.href, outside);
+  keepThroughReadability(embed);
+  appendCaption(embed, caption);
+  figure.replaceWith(embed);
 }
 
 /** The 2012 layout: `<div><img><p>caption</p></div>` with nothing else in the wrapper. */
@@ -304,6 +346,19 @@ function pictureSrcset(image: Element): string | null {
   const sources = Array.from(picture.querySelectorAll('source[srcset]'));
   const preferred = sources.find((source) => !/webp|avif/i.test(source.getAttribute('type') ?? '')) ?? sources[0];
   return preferred?.getAttribute('srcset') ?? null;
+}
+
+/**
+ * Readability drops a paragraph-like wrapper with neither text nor an image, which is what a video
+ * or embed without a caption looks like to it. An `<img>` keeps such a figure in place; it has no
+ * `src` (nothing loads) but a `data-src` so Readability's placeholder-image sweep leaves it alone,
+ * and DOMPurify and the block walk then ignore it.
+ */
+function keepThroughReadability(figure: Element): void {
+  const anchor = figure.ownerDocument.createElement('img');
+  anchor.setAttribute('data-src', '');
+  anchor.setAttribute('alt', '');
+  figure.append(anchor);
 }
 
 function appendCaption(figure: Element, caption: string): void {
