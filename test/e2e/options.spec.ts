@@ -185,6 +185,17 @@ test.describe('options page (Chromium)', () => {
       .setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('[1, 2, 3]') });
     await expect(options.getByTestId('status')).toContainText('不是清读设置文件');
     expect(await storedSettings(ext)).toEqual(exported);
+
+    // A file with bad values is imported like storage is read: repaired, and the page says which.
+    await options.getByTestId('import-file').setInputFiles({
+      name: 'edited.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ version: 3, theme: 'neon', fontSize: 99, quotes: 'keep' })),
+    });
+    await expect(options.getByTestId('status')).toHaveText(
+      '设置已导入。以下项目无效，已更正（恢复默认值或调整到允许范围）：主题、文字大小',
+    );
+    await expect.poll(() => storedSettings(ext)).toMatchObject({ theme: 'system', fontSize: 32, quotes: 'keep', autoOpen: false });
   });
 
   test('UI language, keyboard use, the shortcut, and axe-core', async () => {

@@ -47,7 +47,7 @@ describe('messages', () => {
   it('fills named placeholders like i18n.getMessage, without re-expanding substituted text', () => {
     expect(translate('en', 'options_fontSize_value', ['22'])).toBe('22 px');
     expect(translate('zh_TW', 'options_reset_notice', ['主題、文字大小'])).toBe(
-      '部分已儲存的設定無法讀取，已恢復預設值：主題、文字大小',
+      '部分已儲存的設定無效，已更正（恢復預設值或調整到允許範圍）：主題、文字大小',
     );
     expect(translate('en', 'options_save_failed', ['cost $1 $ERROR$'])).toBe('Could not save the settings: cost $1 $ERROR$');
     expect(formatMessage({ message: 'a $$ b $2 $1 $X$', placeholders: { x: { content: '[$1]' } } }, ['one', 'two'])).toBe(
