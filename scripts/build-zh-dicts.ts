@@ -6,9 +6,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serializeDictionary, tableFromEntries } from '../src/core/zh/dictionary.ts';
+import { fileFromEntries } from '../src/core/zh/dictionary.ts';
 import { ZH_DICTIONARY_DIR } from '../src/node/zh-dicts.ts';
-import { DICTIONARY_SOURCES, ROUTE_PLANS, SCRIPT_CHARS, type DictionaryName } from '../src/core/zh/routes.ts';
+import { COMPATIBILITY_IDEOGRAPH, DICTIONARY_SOURCES, ROUTE_PLANS, SCRIPT_CHARS, type DictionaryName } from '../src/core/zh/routes.ts';
 
 
 type Entries = [string, string][];
@@ -55,6 +55,16 @@ function checkPhraseSplit(group: string, sources: readonly string[], dictionarie
   }
 }
 
+/** The engine skips normalisation for texts without a compatibility ideograph; every key must be one. */
+function checkCompatibilityKeys(dictionaries: Map<string, Entries>): void {
+  const whole = new RegExp(`^(?:${COMPATIBILITY_IDEOGRAPH.source})$`);
+  for (const name of DICTIONARY_SOURCES['cjk-compat']) {
+    for (const [key] of dictionaries.get(name) ?? []) {
+      if (!whole.test(key)) throw new Error(`${name} has ${JSON.stringify(key)}, outside COMPATIBILITY_IDEOGRAPH in routes.ts`);
+    }
+  }
+}
+
 function scriptCharEntries(dictionaries: Map<string, Entries>): Entries {
   const entriesOf = (...names: string[]): Entries => names.flatMap((name) => dictionaries.get(name) ?? []);
   const charsOf = (texts: string[]): Set<string> => new Set(texts.flatMap((text) => [...text]));
@@ -84,18 +94,18 @@ export async function buildZhDictionaries(): Promise<Map<string, string>> {
   for (const extra of ['TWVariants', 'HKVariants', 'TWVariantsPhrases', 'HKVariantsPhrases', 'TSPhrases', 'TSCharacters']) openccNames.add(extra);
   const dictionaries = await loadOpenccDictionaries(openccNames);
   const version = `opencc-js ${openccVersion()}`;
+  checkCompatibilityKeys(dictionaries);
   const files = new Map<string, string>();
   const segmenting = new Set(Object.values(ROUTE_PLANS).map((plan) => plan.segmentation));
   for (const [group, sources] of Object.entries(DICTIONARY_SOURCES) as [DictionaryName, readonly string[]][]) {
     if (segmenting.has(group)) checkPhraseSplit(group, sources, dictionaries);
     // opencc-js loads a group's dictionaries last to first, so on a shared key the first one wins.
     const entries = [...sources].reverse().flatMap((name) => dictionaries.get(name) ?? []);
-    const table = tableFromEntries(group, entries);
-    files.set(`${group}.json`, `${JSON.stringify(serializeDictionary(table, `${version}: ${sources.join(', ')}`))}\n`);
+    const file = fileFromEntries(group, `${version}: ${sources.join(', ')}`, entries);
+    files.set(`${group}.json`, `${JSON.stringify(file)}\n`);
   }
-  const scriptChars = tableFromEntries(SCRIPT_CHARS, scriptCharEntries(dictionaries));
   const scriptSource = `${version}: characters of STCharacters (s) / TSCharacters (t) that never occur in the other script's text`;
-  files.set(`${SCRIPT_CHARS}.json`, `${JSON.stringify(serializeDictionary(scriptChars, scriptSource))}\n`);
+  files.set(`${SCRIPT_CHARS}.json`, `${JSON.stringify(fileFromEntries(SCRIPT_CHARS, scriptSource, scriptCharEntries(dictionaries)))}\n`);
   return files;
 }
 

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildZhDictionaries } from '../../scripts/build-zh-dicts.ts';
-import { longestKeyAt, parseDictionary, serializeDictionary, tableFromEntries } from '../../src/core/zh/dictionary.ts';
+import { entriesOf, fileFromEntries, keyAt, longestKeyAt, parseDictionary, tableFromEntries } from '../../src/core/zh/dictionary.ts';
 import { convertWithStep, segmentText } from '../../src/core/zh/engine.ts';
 import { ZH_DICTIONARY_FILES } from '../../src/core/zh/index.ts';
 import { ZH_DICTIONARY_DIR } from '../../src/node/zh-dicts.ts';
@@ -23,11 +23,14 @@ describe('generated dictionary files', () => {
 
   it('parse into sorted tables that hold OpenCC’s entries', () => {
     const st = parseDictionary('st', readFileSync(join(ZH_DICTIONARY_DIR, 'st.json'), 'utf8'));
-    expect(st.keys.length).toBeGreaterThan(50_000);
-    const unsorted = st.keys.findIndex((key, index) => index > 0 && (st.keys[index - 1] as string) >= key);
+    const entries = entriesOf(st);
+    expect(entries.length).toBeGreaterThan(50_000);
+    const unsorted = entries.findIndex(([key], index) => index > 0 && (entries[index - 1]?.[0] ?? '') >= key);
     expect(unsorted).toBe(-1);
-    expect(st.values[st.keys.indexOf('头发')]).toBe('頭髮');
-    expect(st.values[st.keys.indexOf('发')]).toBe('發');
+    const byKey = new Map(entries);
+    expect(byKey.get('头发')).toBe('頭髮');
+    expect(byKey.get('发')).toBe('發');
+    expect(byKey.get('一了百了')).toBe('一了百了');
   });
 });
 
@@ -36,15 +39,25 @@ describe('parseDictionary', () => {
     ['not JSON', '{'],
     ['not an object', 42],
     ['another format', { format: 'x', keys: '', values: '' }],
-    ['keys not strings', { format: 'qingdu-zh-dict/1', keys: ['a'], values: 'b' }],
-    ['counts differ', { format: 'qingdu-zh-dict/1', keys: 'a|b', values: 'c' }],
+    ['the old format', { format: 'qingdu-zh-dict/1', keys: 'a', values: 'b' }],
+    ['keys not strings', { format: 'qingdu-zh-dict/2', keys: ['a'], keyLengths: '1', values: 'b', valueLengths: '1' }],
+    ['counts differ', { format: 'qingdu-zh-dict/2', keys: 'ab', keyLengths: '11', values: 'c', valueLengths: '1' }],
+    ['lengths overrun the text', { format: 'qingdu-zh-dict/2', keys: 'ab', keyLengths: '3', values: 'c', valueLengths: '1' }],
+    ['a zero length', { format: 'qingdu-zh-dict/2', keys: 'a', keyLengths: '01', values: 'cd', valueLengths: '11' }],
   ])('rejects %s', (_why, raw) => {
     expect(() => parseDictionary('test', raw)).toThrow(/zh dictionary "test"/);
   });
 
-  it('round-trips a table', () => {
-    const table = tableFromEntries('t', [['b', '2'], ['a', '1'], ['ab', '3']]);
-    expect(parseDictionary('t', JSON.stringify(serializeDictionary(table, 'test')))).toEqual(table);
+  it('round-trips entries, sorted, the later of a repeated key winning', () => {
+    const file = fileFromEntries('t', 'test', [['b', '2'], ['a', '1'], ['ab', '3'], ['b', '4']]);
+    expect(entriesOf(parseDictionary('t', JSON.stringify(file)))).toEqual([['a', '1'], ['ab', '3'], ['b', '4']]);
+  });
+
+  it('finds keys through the first-code-unit index in a larger table', () => {
+    const entries = Array.from({ length: 600 }, (_, index) => [String.fromCharCode(0x4e00 + (index % 200)) + 'x'.repeat(index % 3), `v${index}`] as const);
+    const table = tableFromEntries('big', entries);
+    expect(keyAt(table, longestKeyAt(table, '丁xxx', 0))).toBe('丁xx');
+    expect(longestKeyAt(table, 'a', 0)).toBe(-1);
   });
 });
 
@@ -71,7 +84,7 @@ describe('longest match over a sorted table', () => {
     ['a中', 1, '中'],
   ])('%s at %i → %s', (text, start, key) => {
     const index = longestKeyAt(table, text, start);
-    expect(index < 0 ? undefined : table.keys[index]).toBe(key);
+    expect(index < 0 ? undefined : keyAt(table, index)).toBe(key);
   });
 
   it('converts and segments like OpenCC: phrases are segments, runs between them one segment', () => {

@@ -17,6 +17,7 @@ import { matchAt, matchedValue, runPlan, unmatchedLength, type ConversionPlan, t
 import { ST_PHRASE_FIXES } from './fixes.ts';
 import { toCornerQuotes, toCurlyQuotes } from './quotes.ts';
 import {
+  COMPATIBILITY_IDEOGRAPH,
   configFor,
   dictionariesFor,
   ROUTE_PLANS,
@@ -86,8 +87,15 @@ function stepOf(names: readonly DictionaryName[], tables: Tables, engine: Engine
 function planOf(config: OpenccConfig, tables: Tables, engine: EngineOptions): ConversionPlan {
   const route = ROUTE_PLANS[config];
   const plan: ConversionPlan = { steps: route.steps.map((names) => stepOf(names, tables, engine)) };
-  if (route.normalize) plan.normalize = stepOf(['cjk-compat'], tables, engine);
-  if (route.segmentation) plan.segmentation = stepOf([route.segmentation], tables, engine);
+  if (route.normalize) {
+    plan.normalize = stepOf(['cjk-compat'], tables, engine);
+    plan.normalizeWhen = COMPATIBILITY_IDEOGRAPH;
+  }
+  if (route.segmentation) {
+    plan.segmentation = stepOf([route.segmentation], tables, engine);
+    const first = route.steps[0];
+    plan.segmentWithFirstStep = first?.length === 1 && first[0] === route.segmentation;
+  }
   return plan;
 }
 
@@ -110,6 +118,11 @@ export function conversionNeeds(opts: Pick<ConverterOptions, 'from' | 'to'>): {
   return { configs, dictionaries: [...dictionaries] };
 }
 
+/** `script-chars` maps each one-script character to `s` or `t`. */
+function isSimplifiedOnly(scriptChars: DictTable, index: number): boolean {
+  return scriptChars.valueText.charCodeAt(scriptChars.valueStart[index] as number) === 0x73;
+}
+
 /**
  * Counts characters found in only one script (`script-chars` maps each to `s` or `t`): the
  * number of simplified-only minus the number of traditional-only ones, and whether any
@@ -122,7 +135,7 @@ export function scriptBalance(scriptChars: DictTable, text: string): { balance: 
     if (text.charCodeAt(at) < 0x3400) continue;
     const index = longestKeyAt(scriptChars, text, at);
     if (index < 0) continue;
-    if (scriptChars.values[index] === 's') {
+    if (isSimplifiedOnly(scriptChars, index)) {
       balance++;
       anySimplified = true;
     } else {
@@ -159,7 +172,7 @@ export function normalizeStraySimplified(st: Step, scriptChars: DictTable, text:
 function containsSimplifiedOnly(scriptChars: DictTable, text: string, start: number, end: number): boolean {
   for (let at = start; at < end; at++) {
     const index = longestKeyAt(scriptChars, text, at);
-    if (index >= 0 && scriptChars.values[index] === 's') return true;
+    if (index >= 0 && isSimplifiedOnly(scriptChars, index)) return true;
   }
   return false;
 }

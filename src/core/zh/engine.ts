@@ -9,15 +9,22 @@
 // A step is a list of tables searched as one dictionary: the longest key wins, and on equal length
 // the earlier table wins (as in opencc-js, where the first dictionary of a group has priority).
 
-import { longestKeyAt, type DictTable } from './dictionary.ts';
+import { keyLengthAt, longestKeyAt, valueAt, type DictTable } from './dictionary.ts';
 
 export type Step = readonly DictTable[];
 
 export interface ConversionPlan {
   /** CJK compatibility ideographs → unified ones, over the whole text first. */
   normalize?: Step;
+  /** Run `normalize` only on texts that match this (a text with no key of it is left as is anyway). */
+  normalizeWhen?: RegExp;
   /** Tables whose phrase keys (more than one code point) cut the text into segments. */
   segmentation?: Step;
+  /**
+   * The segmentation tables are the first step's own (s2tw, s2twp, s2hk): cutting and converting
+   * the first step are then one pass (see `segmentAndConvert`).
+   */
+  segmentWithFirstStep?: boolean;
   steps: readonly Step[];
 }
 
@@ -31,10 +38,10 @@ export function matchAt(step: Step, text: string, start: number): number {
   for (const table of step) {
     const index = longestKeyAt(table, text, start);
     if (index < 0) continue;
-    const key = table.keys[index] as string;
-    if (key.length > matchLength) {
-      matchLength = key.length;
-      matchValue = table.values[index] as string;
+    const length = keyLengthAt(table, index);
+    if (length > matchLength) {
+      matchLength = length;
+      matchValue = valueAt(table, index);
     }
   }
   return matchLength;
@@ -123,17 +130,53 @@ export function segmentText(step: Step, text: string): string[] {
   return segments;
 }
 
+/**
+ * `segmentText` then the step over each segment, in one pass. Same result: a phrase segment's
+ * conversion is its own match's value, and inside a run of unmatched text no phrase starts, so
+ * the step's matches there are the same single characters it finds in the whole text.
+ */
+export function segmentAndConvert(step: Step, text: string): string[] {
+  const segments: string[] = [];
+  let run = '';
+  let inRun = false;
+  const end = text.length;
+  for (let at = 0; at < end; ) {
+    const length = matchAt(step, text, at);
+    if (length > 0 && isPhrase(length, text, at)) {
+      if (inRun) segments.push(run);
+      run = '';
+      inRun = false;
+      segments.push(matchValue);
+      at += length;
+    } else if (length > 0) {
+      run += matchValue;
+      inRun = true;
+      at += length;
+    } else {
+      const skip = unmatchedLength(text, at);
+      run += text.slice(at, at + skip);
+      inRun = true;
+      at += skip;
+    }
+  }
+  if (inRun) segments.push(run);
+  return segments;
+}
+
 export function runPlan(plan: ConversionPlan, text: string): string {
   if (text === '') return text;
-  const normalized = plan.normalize ? convertWithStep(plan.normalize, text) : text;
+  const normalized =
+    plan.normalize && (!plan.normalizeWhen || plan.normalizeWhen.test(text)) ? convertWithStep(plan.normalize, text) : text;
   if (plan.steps.length === 0) return normalized;
   if (!plan.segmentation) {
     let result = normalized;
     for (const step of plan.steps) result = convertWithStep(step, result);
     return result;
   }
-  const segments = segmentText(plan.segmentation, normalized);
-  for (const step of plan.steps) {
+  const fused = plan.segmentWithFirstStep === true;
+  const segments = fused ? segmentAndConvert(plan.steps[0] as Step, normalized) : segmentText(plan.segmentation, normalized);
+  for (let stepIndex = fused ? 1 : 0; stepIndex < plan.steps.length; stepIndex++) {
+    const step = plan.steps[stepIndex] as Step;
     for (let index = 0; index < segments.length; index++) {
       segments[index] = convertWithStep(step, segments[index] as string);
     }

@@ -29,6 +29,12 @@ export const SCRIPT_CHARS = 'script-chars';
 /** Every file the build writes to the dictionary directory, as `<name>.json`. */
 export const ZH_DICTIONARY_FILES: readonly string[] = [...DICTIONARY_NAMES, SCRIPT_CHARS];
 
+/**
+ * Every key of `cjk-compat` is one of these (CJK Compatibility Ideographs and their supplement;
+ * the build checks it), so a text without them skips the normalisation pass.
+ */
+export const COMPATIBILITY_IDEOGRAPH = /[\uF900-\uFAFF]|\uD87E[\uDC00-\uDE1F]/;
+
 /** A conversion as names: the same shape as `ConversionPlan`, before the tables are loaded. */
 export interface RoutePlan {
   normalize: boolean;
