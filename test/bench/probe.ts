@@ -15,6 +15,8 @@ import { clockDrift } from './clock.ts';
 export type ReaderScript = 'original' | 'simp' | 'tw' | 'hk';
 
 export interface PaintTimes {
+  /** When the overlay's host element was first seen in the document (the reader is running). */
+  hostAt: number;
   /** When the wanted DOM state first existed (page clock, ms). */
   domAt: number;
   /** Start of the frame that paints it. */
@@ -64,8 +66,10 @@ function afterFrame(): Promise<number> {
 function whenPainted(ready: () => boolean): Promise<PaintTimes> {
   return new Promise((resolve) => {
     let domAt: number | undefined;
+    let hostAt: number | undefined = document.querySelector(HOST) ? performance.now() : undefined;
     const observed = new Set<Node>();
     const observer = new MutationObserver(() => {
+      hostAt ??= document.querySelector(HOST) ? performance.now() : undefined;
       const root = document.querySelector(HOST)?.shadowRoot;
       if (root && !observed.has(root)) {
         observed.add(root);
@@ -88,7 +92,7 @@ function whenPainted(ready: () => boolean): Promise<PaintTimes> {
       const frameStart = Math.min(frameAt, performance.now());
       void afterFrame().then((paintedAt) => {
         observer.disconnect();
-        resolve({ domAt: domAt ?? frameStart, frameAt: frameStart, paintedAt });
+        resolve({ hostAt: hostAt ?? frameStart, domAt: domAt ?? frameStart, frameAt: frameStart, paintedAt });
       });
     };
     requestAnimationFrame(onFrame);

@@ -5,6 +5,7 @@
 //
 //   --quick     fewer runs (finishes in under two minutes)
 //   --no-build  measure the existing dist/ instead of running `npm run build` first
+//   --wait-quiet  first wait (up to 30 minutes) until the 1-minute load average is below 1
 
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -22,9 +23,19 @@ function loadAverage(): string {
   return loadavg().map((value) => value.toFixed(2)).join(' ');
 }
 
+/** Waits until other work on the machine has calmed down, so the timings are the code's, not the load's. */
+async function waitForQuiet(): Promise<void> {
+  const deadline = Date.now() + 30 * 60_000;
+  while ((loadavg()[0] ?? 0) >= 1 && Date.now() < deadline) {
+    console.log(`waiting for a quiet machine · load average ${loadAverage()}`);
+    await new Promise((resolve) => setTimeout(resolve, 15_000));
+  }
+}
+
 async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
   const quick = args.has('--quick');
+  if (args.has('--wait-quiet')) await waitForQuiet();
   const started = performance.now();
   console.log(`qingdu bench${quick ? ' (quick)' : ''} · ${new Date().toISOString()} · load average ${loadAverage()}`);
 

@@ -1,7 +1,9 @@
 // Script-switch timings in Node, ours next to plain opencc-js, on the fixture articles as the
 // reader converts them (the strings convertArticle hands the converter). Each first switch runs
-// in a fresh Node process, so "cold" means cold: nothing loaded, nothing compiled.
-//   npx tsx test/bench/zh-node.ts
+// in a fresh Node process, so "cold" means cold: nothing loaded, nothing compiled; each row is
+// RUNS fresh processes, ours and opencc-js alternating, reported as min / median (the machine is
+// shared, so the median moves with other work; the min is the machine's best).
+//   npx tsx test/bench/zh-node.ts [RUNS]
 // Budgets (issue 3, measured here, never asserted in tests): first switch ≤ 50 ms including
 // loading dictionaries, later switches ≤ 5 ms. The in-browser rows are `npm run bench`'s.
 
@@ -82,18 +84,29 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify(await measureOne(engine as Engine, article as ArticleName, to as ZhTarget)));
     return;
   }
-  const runs: [ArticleName, ZhTarget][] = [
+  const runs = Math.max(1, Number(flag ?? 5) || 5);
+  const scenarios: [ArticleName, ZhTarget][] = [
     ['simp-2022', 'tw'],
     ['simp-2022', 'hk'],
     ['trad-2023', 'simp'],
   ];
-  console.log('| article | chars | engine | first switch (create + convert) | later switches |');
-  console.log('|---|---|---|---|---|');
-  for (const [name, target] of runs) {
+  console.log(`${runs} fresh processes per row; min / median`);
+  console.log('| switch | chars | engine | first switch | of which create | later switches (each) |');
+  console.log('|---|---|---|---|---|---|');
+  for (const [name, target] of scenarios) {
+    const results: Record<Engine, Measurement[]> = { ours: [], 'opencc-js': [] };
+    for (let run = 0; run < runs; run++) {
+      for (const engineName of ['ours', 'opencc-js'] as const) results[engineName].push(runInFreshProcess(engineName, name, target));
+    }
     for (const engineName of ['ours', 'opencc-js'] as const) {
-      const result = runInFreshProcess(engineName, name, target);
-      const later = result.later.map((row) => `${row.label}: ${fmt(row.ms)}`).join('; ');
-      console.log(`| ${name} → ${target} | ${result.chars} | ${engineName} | ${fmt(result.firstMs)} (create ${fmt(result.firstCreateMs)}) | ${later} |`);
+      const rows = results[engineName];
+      const stat = (pick: (row: Measurement) => number): string => {
+        const values = rows.map(pick).sort((a, b) => a - b);
+        return `${fmt(values[0] ?? 0)} / ${fmt(values[Math.floor(values.length / 2)] ?? 0)}`;
+      };
+      const later = (rows[0]?.later ?? []).map((row, index) => `${row.label}: ${stat((each) => each.later[index]?.ms ?? 0)}`).join('; ');
+      const chars = rows[0]?.chars ?? 0;
+      console.log(`| ${name} → ${target} | ${chars} | ${engineName} | ${stat((row) => row.firstMs)} | ${stat((row) => row.firstCreateMs)} | ${later} |`);
     }
   }
 }
