@@ -1,0 +1,86 @@
+// Driving Debian's Firefox ESR with the built extension (dist/firefox) through puppeteer-core over
+// WebDriver BiDi, for the Firefox suites and the bench:
+//   launchFirefoxWithExtension()  Firefox with the add-on installed (temporary, unsigned), offline
+//   serveOfflineInFirefox(page)   BBC pages answered from fixtures at their real URLs (pages.ts)
+//   EXTENSION_ORIGIN              the add-on's moz-extension:// origin, fixed by a pref
+// Firefox has no CDP `Extensions.triggerAction`: suites open the reader with the real keyboard
+// shortcut or the autoOpen setting, both of which reach the same background function as a click.
+
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { DIST_FIREFOX, offlineAnswer } from './pages.ts';
+
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** `browser_specific_settings.gecko.id` in manifest.json. */
+export const ADDON_ID = 'qingdu@qingdu.invalid';
+/** The add-on's internal UUID is random per profile; `extensions.webextensions.uuids` fixes it. */
+export const ADDON_UUID = '0b7e3c2a-5f41-4d8e-9c6a-1e2f3a4b5c6d';
+export const EXTENSION_ORIGIN = `moz-extension://${ADDON_UUID}`;
+
+export interface FirefoxLaunchOptions {
+  extensionPath?: string;
+  headless?: boolean;
+}
+
+export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions = {}): Promise<Browser> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: options.headless ?? true,
+    // BiDi may navigate to moz-extension:// pages (options, tests of storage) only with this flag.
+    args: ['--remote-allow-system-access'],
+    defaultViewport: { width: 1280, height: 900 },
+    extraPrefsFirefox: {
+      'xpinstall.signatures.required': false,
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
+      'intl.accept_languages': 'zh-CN, zh',
+    },
+  });
+  try {
+    const installed = await browser.installExtension(options.extensionPath ?? DIST_FIREFOX);
+    if (installed !== ADDON_ID) throw new Error(`installed ${installed}, expected ${ADDON_ID}`);
+    return browser;
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+/** Answers every request of `page` from fixtures (see `offlineAnswer`): nothing reaches the network. */
+export async function serveOfflineInFirefox(page: Page): Promise<void> {
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!/^https?:/.test(url)) return void request.continue();
+    // BiDi requests have no resourceType(); images are told apart by their URL.
+    const answer = offlineAnswer(url);
+    switch (answer.kind) {
+      case 'page':
+      case 'image':
+        return void request.respond({ status: 200, body: answer.body, contentType: answer.contentType });
+      case 'redirect':
+        return void request.respond({ status: 301, headers: { location: answer.location } });
+      case 'refuse':
+        return void request.abort();
+    }
+  });
+}
+
+/** An attribute of the overlay's dialog, or undefined while there is no overlay. */
+export function overlayAttribute(page: Page, name: string): Promise<string | null | undefined> {
+  return page.evaluate(
+    (attribute) =>
+      document.querySelector('qingdu-reader')?.shadowRoot?.querySelector('[role="dialog"]')?.getAttribute(attribute),
+    name,
+  );
+}
+
+/** The overlay's visible text (white space collapsed), or undefined while there is no overlay. */
+export function overlayText(page: Page, selector = '[role="dialog"]'): Promise<string | undefined> {
+  return page.evaluate(
+    (inside) =>
+      (document.querySelector('qingdu-reader')?.shadowRoot?.querySelector<HTMLElement>(inside)?.innerText ?? undefined)
+        ?.replace(/\s+/g, ' ')
+        .trim(),
+    selector,
+  );
+}
