@@ -28,6 +28,7 @@ const DARK = `
   --qd-pressed-bg: #deddd8;
   --qd-pressed-text: #1c1d1f;
   --qd-focus: #8cc1e8;
+  --qd-photo-filter: brightness(0.88);
   color-scheme: dark;
 `;
 
@@ -231,6 +232,7 @@ export const READER_CSS = `
   height: auto;
   border-radius: 3px;
   background: var(--qd-card);
+  filter: var(--qd-photo-filter, none);
 }
 .qd-dialog figcaption {
   margin-top: 0.7em;
