@@ -77,8 +77,22 @@ function overlayAttribute(page: Page, name: string): Promise<string | null | und
   );
 }
 
-interface StorageGlobal {
-  browser: { storage: { sync: { get: (key: string) => Promise<Record<string, unknown>> } } };
+type StorageAreaName = 'sync' | 'local';
+
+/** The settings as stored in one area, read in the options page (an extension page). */
+function storedSettings(options: Page, area: StorageAreaName): Promise<unknown> {
+  return options.evaluate(async (name) => {
+    type Area = { get: (key: string) => Promise<Record<string, unknown>> };
+    const api = (globalThis as unknown as { browser: { storage: Record<StorageAreaName, Area> } }).browser;
+    return (await api.storage[name].get('settings')).settings;
+  }, area);
+}
+
+async function openArticle(browser: Browser): Promise<Page> {
+  const article = await browser.newPage();
+  await serveOffline(article);
+  await article.goto(ARTICLE_URL, { waitUntil: 'domcontentloaded' });
+  return article;
 }
 
 test.describe('options page (Firefox ESR)', () => {
@@ -104,17 +118,11 @@ test.describe('options page (Firefox ESR)', () => {
 
     // A change is saved.
     await options.click('#setting-autoOpen');
-    await expect
-      .poll(() =>
-        options.evaluate(async () => (await (globalThis as unknown as StorageGlobal).browser.storage.sync.get('settings')).settings),
-      )
-      .toMatchObject({ version: 3, autoOpen: true });
+    await expect.poll(() => storedSettings(options, 'sync')).toMatchObject({ version: 3, autoOpen: true });
     await options.screenshot({ path: join(SCREENSHOTS, 'firefox-options.png'), fullPage: true });
 
     // With it, the reader opens by itself on a BBC 中文 article.
-    const article = await browser.newPage();
-    await serveOffline(article);
-    await article.goto(ARTICLE_URL, { waitUntil: 'domcontentloaded' });
+    const article = await openArticle(browser);
     await expect.poll(() => overlayAttribute(article, 'data-theme'), { timeout: 15_000 }).toBe('system');
     await expect.poll(() => overlayAttribute(article, 'lang')).toBe('zh-Hans');
 
