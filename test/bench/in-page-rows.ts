@@ -3,7 +3,7 @@
 // plain opencc-js, all timed in the page by the in-page bench bundle. Every run is a fresh load of
 // the page, so the first call of each function is as cold as on a reader's first visit.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_PATH, serveOffline } from '../e2e/support/chromium.ts';
@@ -44,8 +44,7 @@ export interface InPageResult {
 
 const DETECTOR_BUDGET_MS = 1;
 
-/** Where the in-page loader finds the dictionary files: the built extension's `zh/`, served offline. */
-const DICTIONARY_BASE = 'https://qingdu-bench.invalid/zh/';
+/** The dictionary files the extension packages (the build copies them to `zh/`). */
 const DICTIONARY_DIR = join(DIST_CHROME, 'zh');
 
 export async function measureInPage(pages: readonly BenchPage[], longPage: BenchPage, bundle: string, options: InPageOptions): Promise<InPageResult> {
@@ -54,14 +53,13 @@ export async function measureInPage(pages: readonly BenchPage[], longPage: Bench
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await serveOffline(context);
     await serveBenchPages(context, [...pages, longPage]);
-    const dictionaries = existsSync(DICTIONARY_DIR);
-    if (dictionaries) await serveDictionaries(context);
+    const dictionaries = readDictionaries();
     const page = await context.newPage();
     const byPage = new Map<string, PageSamples>();
     for (const benchPage of pages) {
       byPage.set(benchPage.name, await samplePage(page, benchPage, bundle, options.runs, options.iterations, dictionaries));
     }
-    const long = await samplePage(page, longPage, bundle, options.longPageRuns, 1, false);
+    const long = await samplePage(page, longPage, bundle, options.longPageRuns, 1, null);
     return rowsFrom(byPage, longPage, long);
   } finally {
     await browser.close();
@@ -87,15 +85,11 @@ async function serveBenchPages(context: BrowserContext, pages: readonly BenchPag
   );
 }
 
-async function serveDictionaries(context: BrowserContext): Promise<void> {
-  await context.route(`${DICTIONARY_BASE}*`, (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: 'application/json',
-      headers: { 'access-control-allow-origin': '*' },
-      body: readFileSync(join(DICTIONARY_DIR, basename(new URL(route.request().url()).pathname))),
-    }),
-  );
+/** The built extension's dictionary files by name (`zh/<name>.json`), or null when there are none. */
+function readDictionaries(): Record<string, string> | null {
+  if (!existsSync(DICTIONARY_DIR)) return null;
+  const files = readdirSync(DICTIONARY_DIR).filter((file) => file.endsWith('.json'));
+  return Object.fromEntries(files.map((file) => [basename(file, '.json'), readFileSync(join(DICTIONARY_DIR, file), 'utf8')]));
 }
 
 async function loadWithBundle(page: Page, url: string, bundle: string): Promise<void> {
@@ -104,7 +98,7 @@ async function loadWithBundle(page: Page, url: string, bundle: string): Promise<
   await page.addScriptTag({ content: bundle });
 }
 
-async function samplePage(page: Page, benchPage: BenchPage, bundle: string, runs: number, iterations: number, dictionaries: boolean): Promise<PageSamples> {
+async function samplePage(page: Page, benchPage: BenchPage, bundle: string, runs: number, iterations: number, dictionaries: Record<string, string> | null): Promise<PageSamples> {
   const samples: PageSamples = { detect: [], readerable: [], extract: [], readability: [], openccCold: [], openccWarm: [], projectCold: [], projectWarm: [], textLength: 0 };
   for (let run = 0; run < runs; run += 1) {
     await loadWithBundle(page, benchPage.url, bundle);
@@ -128,7 +122,8 @@ async function samplePage(page: Page, benchPage: BenchPage, bundle: string, runs
     };
     const project = async (): Promise<void> => {
       if (!dictionaries) return;
-      const timing = await page.evaluate(([base, count]) => window.qingduBench.timeProjectToTaiwan(base, count), [DICTIONARY_BASE, iterations] as const);
+      await page.evaluate((files) => window.qingduBench.installDictionaries(files), dictionaries);
+      const timing = await page.evaluate((count) => window.qingduBench.timeProjectToTaiwan(count), iterations);
       samples.projectCold.push(timing.projectColdMs);
       samples.projectWarm.push(...timing.projectWarmMs);
     };

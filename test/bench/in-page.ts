@@ -106,15 +106,29 @@ function articleText(article: Article): string {
   return parts.filter((part) => part !== '').join('\n');
 }
 
+/** Blob URLs of the dictionary files, so the timed loader fetches them inside the browser, as the
+ * extension fetches its packaged files, and never through the bench's request interception. */
+const dictionaryUrls = new Map<string, string>();
+
+function installDictionaries(files: Record<string, string>): void {
+  for (const [name, text] of Object.entries(files)) {
+    dictionaryUrls.set(name, URL.createObjectURL(new Blob([text], { type: 'application/json' })));
+  }
+}
+
 /**
  * The project's conversion of the extracted article to 繁體·台灣, cold (first converter: its
- * dictionaries fetched from `dictionaryBase` and parsed, then the article converted, as the first
- * switch does) and warm (the same converter again).
+ * dictionaries fetched and parsed, then the article converted, as the first switch does) and warm
+ * (the same converter again).
  */
-async function timeProjectToTaiwan(dictionaryBase: string, warmIterations: number): Promise<Pick<ConversionTiming, 'projectColdMs' | 'projectWarmMs'>> {
+async function timeProjectToTaiwan(warmIterations: number): Promise<Pick<ConversionTiming, 'projectColdMs' | 'projectWarmMs'>> {
   const article = extractedArticle();
   if (!article) throw new Error(`${location.href} is not an article`);
-  const load: DictionaryLoader = async (name) => (await fetch(`${dictionaryBase}${name}.json`)).json();
+  const load: DictionaryLoader = async (name) => {
+    const url = dictionaryUrls.get(name);
+    if (!url) throw new Error(`no dictionary ${name} installed`);
+    return (await fetch(url)).json();
+  };
   const start = performance.now();
   const convert = await createConverter({ from: 'auto', to: 'tw', quotes: 'corner' }, load);
   convertArticle(article, convert);
@@ -159,6 +173,7 @@ export const qingduBench = {
   timeExtraction,
   textToConvert,
   timeOpenccToTaiwan,
+  installDictionaries,
   timeProjectToTaiwan,
 };
 
