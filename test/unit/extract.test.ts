@@ -103,6 +103,14 @@ describe('extract', () => {
     expect(edited?.text.endsWith('参见普京与习近平会谈和斜体。')).toBe(true);
   });
 
+  it('strips screen-reader labels in front of byline entries (newer pages; assumed wording 作者， / 職務，)', () => {
+    const { document } = parsePage(PAGE_2022, URL_2022);
+    const [name, role] = Array.from(document.querySelectorAll('ul[role="list"]')[0]?.querySelectorAll('li') ?? []);
+    name?.insertAdjacentHTML('afterbegin', '<span>作者，</span>');
+    role?.insertAdjacentHTML('afterbegin', '<span>職務，</span>');
+    expect(article(extract(document, URL_2022)).byline).toEqual([{ name: '斯影', role: 'BBC中文' }]);
+  });
+
   it('strips the older ASCII-comma screen-reader prefixes too', () => {
     const { document } = parsePage(PAGE_2022, URL_2022);
     const reference = article(extract(parsePage(PAGE_2022, URL_2022).document, URL_2022));

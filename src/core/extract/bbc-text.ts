@@ -10,6 +10,9 @@ const CREDIT_PREFIX = /^\s*(?:图像来源|圖像來源|图片来源|圖片來�
 const CAPTION_PREFIX =
   /^\s*(?:(?:图像|圖像|图片|圖片|视频|視頻|影片|音频|音頻|媒体|媒體)加[注註]文字|视频说明|視頻說明|(?:Image|Media|Video|Audio) caption)\s*[，,:：]\s*/i;
 
+/** 作者， / 職務， / Reporting from — screen-reader labels in newer pages' byline lists. */
+const BYLINE_PREFIX = /^\s*(?:作者|職務|职务|職位|职位|報道地點|报道地点|报道自|報道自|Author|Role|Reporting from)\s*[，,:：]\s*/i;
+
 /** "Your device cannot play this media" in its simplified and traditional wordings. */
 const PLAYBACK_FALLBACK = /^\s*(?:你的|您的)(?:设备|設備|器材|裝置|装置)(?:不支持|不支援|無法|无法)播放/;
 
@@ -19,6 +22,10 @@ export function stripCreditPrefix(text: string): string {
 
 export function stripCaptionPrefix(text: string): string {
   return text.replace(CAPTION_PREFIX, '');
+}
+
+export function stripBylinePrefix(text: string): string {
+  return text.replace(BYLINE_PREFIX, '');
 }
 
 export function startsWithCreditPrefix(text: string): boolean {

@@ -19,6 +19,7 @@ import {
   isPlaybackFallback,
   isScreenReaderPrefix,
   startsWithCreditPrefix,
+  stripBylinePrefix,
   stripCaptionPrefix,
   stripCreditPrefix,
 } from './bbc-text.ts';
@@ -37,12 +38,13 @@ export interface PreparedArticle {
 
 // DOM constants by value: Node is not a global in Node.js, and this module runs there too.
 const ELEMENT_NODE = 1;
-const DOCUMENT_POSITION_FOLLOWING = 4;
 const SHOW_ELEMENT = 1;
 
 const REMOVED_TAGS = new Set([
   'noscript', 'iframe', 'script', 'style', 'template', 'aside', 'nav', 'header', 'footer',
   'form', 'button', 'input', 'select', 'textarea', 'svg',
+  // The reader's own host element, should extraction run while the overlay is open.
+  'qingdu-reader',
 ]);
 const REMOVED_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo', 'search', 'menu', 'menubar']);
 
@@ -60,15 +62,19 @@ export function prepareArticle(source: Document, pageUrl: string, title: string)
   work.body.append(copy);
 
   const prepared: PreparedArticle = { document: work, fromMain: main !== null, byline: [], times: [], related: [] };
-  const firstParagraph = copy.querySelector('p');
   let headlineElement: Element | null = null;
+  // The byline sits between the headline and the story's first paragraph (photo credits inside
+  // figures do not count); the walk is in document order, so a flag says which side we are on.
+  let storyStarted = false;
 
   for (const element of elementsOf(copy)) {
     element.removeAttribute('class');
     if (!element.isConnected) continue;
     const tag = element.localName;
 
-    if (tag === 'h1' && !headlineElement) {
+    if (tag === 'p' && !element.closest('figure')) {
+      storyStarted = true;
+    } else if (tag === 'h1' && !headlineElement) {
       headlineElement = element;
       prepared.headline = normalizeWhitespace(element.textContent ?? '');
       element.remove();
@@ -81,7 +87,7 @@ export function prepareArticle(source: Document, pageUrl: string, title: string)
     } else if (tag === 'img') {
       if (!element.closest('figure')) figureFromCaptionedImage(element as HTMLImageElement, work, pageUrl);
     } else if (tag === 'ul' || tag === 'ol') {
-      if (prepared.byline.length === 0 && headlineElement && isBylineList(element, firstParagraph)) {
+      if (prepared.byline.length === 0 && headlineElement && !storyStarted && isBylineList(element)) {
         prepared.byline = bylineFrom(element);
         element.remove();
       } else if (main) {
@@ -128,16 +134,12 @@ function elementsOf(root: Element): Element[] {
 // ---- Byline ----
 
 /**
- * The byline is a short list without links that sits between the headline and the first paragraph
- * (Simorgh renders it as `ul[role=list]`: name, then role).
+ * The byline is a short list of short items between the headline and the first paragraph
+ * (Simorgh renders it as `ul[role=list]`: name, then role; the name may link to an author page).
  */
-function isBylineList(list: Element, firstParagraph: Element | null): boolean {
-  if (firstParagraph && !(list.compareDocumentPosition(firstParagraph) & DOCUMENT_POSITION_FOLLOWING)) {
-    return false;
-  }
-  if (list.querySelector('a')) return false;
+function isBylineList(list: Element): boolean {
   const items = Array.from(list.children).filter((child) => child.localName === 'li');
-  if (items.length === 0 || items.length > 3) return false;
+  if (items.length === 0 || items.length > 4) return false;
   return items.every((item) => {
     const text = normalizeWhitespace(item.textContent ?? '');
     return text.length > 0 && text.length <= 40;
@@ -147,7 +149,7 @@ function isBylineList(list: Element, firstParagraph: Element | null): boolean {
 function bylineFrom(list: Element): BylineEntry[] {
   const [name, ...roles] = Array.from(list.children)
     .filter((child) => child.localName === 'li')
-    .map((item) => normalizeWhitespace(item.textContent ?? ''));
+    .map((item) => stripBylinePrefix(normalizeWhitespace(item.textContent ?? '')));
   if (!name) return [];
   const role = roles.join(' ');
   return [role ? { name, role } : { name }];
