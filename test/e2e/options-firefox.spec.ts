@@ -115,6 +115,11 @@ test.describe('options page (Firefox ESR)', () => {
       'Open or close the reader: Alt+Shift+R',
     );
     expect(await options.evaluate(() => document.body.textContent)).toContain('about:addons');
+    await options.click('[data-action="shortcuts"]');
+    await expect.poll(async () => (await browser.pages()).map((page) => page.url())).toContainEqual(
+      expect.stringMatching(/^about:addons/),
+    );
+    await options.bringToFront();
 
     // A change is saved.
     await options.click('#setting-autoOpen');
