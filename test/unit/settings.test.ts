@@ -80,9 +80,17 @@ const anyValue = fc.oneof(
   fc.string(),
 );
 
-const hostileObject: fc.Arbitrary<Record<string, unknown>> = fc.dictionary(
+const hostileFields: fc.Arbitrary<Record<string, unknown>> = fc.dictionary(
   fc.oneof(fc.constantFrom(...SETTING_KEYS, 'version', '__proto__', 'constructor', 'script', 'showImages'), fc.string()),
   anyValue,
+);
+
+// The same, claiming each version the migrations know (and some they do not), so every step runs on hostile input.
+const hostileObject: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
+  hostileFields,
+  fc
+    .tuple(hostileFields, fc.constantFrom(1, 2, SETTINGS_VERSION, 0, -1, SETTINGS_VERSION + 1, 1.5, NaN, '1'))
+    .map(([fields, version]) => ({ ...fields, version })),
 );
 
 describe('parseSettings', () => {
