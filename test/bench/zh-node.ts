@@ -8,16 +8,11 @@
 // loading dictionaries, later switches ≤ 5 ms. The in-browser rows are `npm run bench`'s.
 
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as OpenCC from 'opencc-js';
-import { isArticle } from '../../src/core/article.ts';
-import { extract } from '../../src/core/extract.ts';
-import { createConverter, type ZhTarget } from '../../src/core/zh/index.ts';
+import type { Converter, ZhTarget } from '../../src/core/zh/index.ts';
 import { medianConvertMs, timeSwitch } from '../../src/core/zh/measure.ts';
-import { parsePage } from '../../src/node/parse-page.ts';
-import { nodeDictionaryLoader } from '../../src/node/zh-dicts.ts';
-import { readerTexts } from '../unit/zh-corpus.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/bbc');
 const ARTICLES = {
@@ -27,19 +22,34 @@ const ARTICLES = {
 type ArticleName = keyof typeof ARTICLES;
 type Engine = 'ours' | 'opencc-js';
 
-function articleTexts(name: ArticleName): string[] {
+/** The parent extracts each article once (jsdom and all) and hands the texts to the children in a file. */
+async function articleTexts(name: ArticleName): Promise<string[]> {
+  const [{ isArticle }, { extract }, { parsePage }, { readerTexts }] = await Promise.all([
+    import('../../src/core/article.ts'),
+    import('../../src/core/extract.ts'),
+    import('../../src/node/parse-page.ts'),
+    import('../unit/zh-corpus.ts'),
+  ]);
   const { file, url } = ARTICLES[name];
   const page = parsePage(readFileSync(join(FIXTURES, file)), url);
   const result = extract(page.document, url);
+  page.window.close();
   if (!isArticle(result)) throw new Error(`${file} is not an article`);
   return readerTexts(result);
 }
 
 const OPENCC_LOCALE: Record<ZhTarget, string> = { simp: 'cn', t: 't', tw: 'tw', twp: 'twp', hk: 'hk' };
 
-/** opencc-js's converter for what the reader does: s2X on a simplified page, t2X (t2s) on a traditional one. */
-function openccConverter(variant: 'simp' | 'trad', to: ZhTarget): (text: string) => string {
-  return OpenCC.Converter({ from: variant === 'simp' ? 'cn' : 't', to: OPENCC_LOCALE[to] });
+/** Each child imports only its own engine, as the reader's tab would have only ours. */
+async function converterFactory(engine: Engine, variant: 'simp' | 'trad'): Promise<(to: ZhTarget) => Converter | Promise<Converter>> {
+  if (engine === 'ours') {
+    const [{ createConverter }, { nodeDictionaryLoader }] = await Promise.all([import('../../src/core/zh/index.ts'), import('../../src/node/zh-dicts.ts')]);
+    const load = nodeDictionaryLoader();
+    return (to) => createConverter({ from: 'auto', to, quotes: 'corner' }, load);
+  }
+  // opencc-js's converter for what the reader does: s2X on a simplified page, t2X (t2s) on a traditional one.
+  const OpenCC = await import('opencc-js');
+  return (to) => OpenCC.Converter({ from: variant === 'simp' ? 'cn' : 't', to: OPENCC_LOCALE[to] });
 }
 
 interface Measurement {
@@ -53,24 +63,22 @@ interface Measurement {
 }
 
 /** One fresh process: the first switch, then the later ones the reader would make. */
-async function measureOne(engine: Engine, article: ArticleName, firstTo: ZhTarget): Promise<Measurement> {
-  const texts = articleTexts(article);
+async function measureOne(engine: Engine, article: ArticleName, firstTo: ZhTarget, textsFile: string): Promise<Measurement> {
+  const texts = JSON.parse(readFileSync(textsFile, 'utf8')) as string[];
   const chars = texts.reduce((sum, text) => sum + text.length, 0);
-  const { variant } = ARTICLES[article];
-  const load = nodeDictionaryLoader();
-  const create = (to: ZhTarget) =>
-    engine === 'ours' ? createConverter({ from: 'auto', to, quotes: 'corner' }, load) : openccConverter(variant, to);
+  const create = await converterFactory(engine, ARTICLES[article].variant);
   const first = await timeSwitch(texts, () => create(firstTo));
   const later: { label: string; ms: number }[] = [];
   const others = (['tw', 'hk', 'simp'] as const).filter((to) => to !== firstTo);
   for (const to of others) later.push({ label: `switch to ${to} (new target)`, ms: (await timeSwitch(texts, () => create(to))).totalMs });
-  const cached = engine === 'ours' ? await create(firstTo) : openccConverter(variant, firstTo);
+  // Ours comes from its cache; opencc-js has none, so its converter is built outside the timing.
+  const cached = await create(firstTo);
   later.push({ label: `switch back to ${firstTo} (converter ready), median of 21`, ms: medianConvertMs(texts, cached) });
   return { engine, article, chars, firstTo, firstMs: first.totalMs, firstCreateMs: first.createMs, later };
 }
 
-function runInFreshProcess(engine: Engine, article: ArticleName, to: ZhTarget): Measurement {
-  const output = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--one', engine, article, to], {
+function runInFreshProcess(engine: Engine, article: ArticleName, to: ZhTarget, textsFile: string): Measurement {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--one', engine, article, to, textsFile], {
     encoding: 'utf8',
   });
   return JSON.parse(output) as Measurement;
@@ -79,11 +87,12 @@ function runInFreshProcess(engine: Engine, article: ArticleName, to: ZhTarget): 
 const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
 
 async function main(): Promise<void> {
-  const [flag, engine, article, to] = process.argv.slice(2);
+  const [flag, engine, article, to, textsFile] = process.argv.slice(2);
   if (flag === '--one') {
-    process.stdout.write(JSON.stringify(await measureOne(engine as Engine, article as ArticleName, to as ZhTarget)));
+    process.stdout.write(JSON.stringify(await measureOne(engine as Engine, article as ArticleName, to as ZhTarget, textsFile ?? '')));
     return;
   }
+  const scratch = mkdtempSync(join(tmpdir(), 'qingdu-zh-bench-'));
   const runs = Math.max(1, Number(flag ?? 5) || 5);
   const scenarios: [ArticleName, ZhTarget][] = [
     ['simp-2022', 'tw'],
@@ -94,9 +103,11 @@ async function main(): Promise<void> {
   console.log('| switch | chars | engine | first switch | of which create | later switches (each) |');
   console.log('|---|---|---|---|---|---|');
   for (const [name, target] of scenarios) {
+    const textsFile = join(scratch, `${name}.json`);
+    writeFileSync(textsFile, JSON.stringify(await articleTexts(name)));
     const results: Record<Engine, Measurement[]> = { ours: [], 'opencc-js': [] };
     for (let run = 0; run < runs; run++) {
-      for (const engineName of ['ours', 'opencc-js'] as const) results[engineName].push(runInFreshProcess(engineName, name, target));
+      for (const engineName of ['ours', 'opencc-js'] as const) results[engineName].push(runInFreshProcess(engineName, name, target, textsFile));
     }
     for (const engineName of ['ours', 'opencc-js'] as const) {
       const rows = results[engineName];
@@ -109,6 +120,7 @@ async function main(): Promise<void> {
       console.log(`| ${name} → ${target} | ${chars} | ${engineName} | ${stat((row) => row.firstMs)} | ${stat((row) => row.firstCreateMs)} | ${later} |`);
     }
   }
+  rmSync(scratch, { recursive: true });
 }
 
 await main();
