@@ -79,6 +79,10 @@ export function OptionsApp({ initial, env }: OptionsAppProps): JSX.Element {
     document.title = t('options_title');
   }, [tr]);
 
+  useEffect(() => {
+    document.documentElement.dataset.theme = settings.theme;
+  }, [settings.theme]);
+
   // Another tab, the reader's size keys or a sync from another machine changed the settings.
   useEffect(
     () =>

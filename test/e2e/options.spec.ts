@@ -279,6 +279,19 @@ test.describe('options page (Chromium)', () => {
     expect(await axeViolations(options)).toEqual([]);
     await options.emulateMedia({ colorScheme: 'dark' });
     expect(await axeViolations(options)).toEqual([]);
-    await options.screenshot({ path: join(SCREENSHOTS, 'chromium-english-dark.png'), fullPage: true });
+    await options.screenshot({ path: join(SCREENSHOTS, 'chromium-english-system-dark.png'), fullPage: true });
+
+    // The page wears the reader's theme too, whatever the system's: still axe-clean in each.
+    await options.emulateMedia({ colorScheme: 'light' });
+    const background = () => options.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const lightBackground = await background();
+    for (const theme of ['Sepia', 'Dark', 'Light'] as const) {
+      await options.getByRole('radio', { name: theme }).check();
+      await expect(options.locator('html')).toHaveAttribute('data-theme', theme.toLowerCase());
+      if (theme === 'Light') expect(await background()).toBe(lightBackground);
+      else expect(await background()).not.toBe(lightBackground);
+      expect(await axeViolations(options)).toEqual([]);
+      await options.screenshot({ path: join(SCREENSHOTS, `chromium-english-${theme.toLowerCase()}.png`), fullPage: true });
+    }
   });
 });
