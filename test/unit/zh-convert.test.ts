@@ -44,9 +44,12 @@ describe('quotation marks', () => {
     expect(toCornerQuotes(input)).toBe(expected);
   });
 
-  it('a single quote left open at the end of a run is a quote next to Han text, not next to Latin', () => {
+  it('a single quote whose partner is in another run (a link between them) is a quote next to Han text, not next to Latin', () => {
     expect(toCornerQuotes('他说：‘我们')).toBe('他说：『我们');
+    expect(toCornerQuotes('’，他说')).toBe('』，他说');
+    expect(toCornerQuotes('报道’。')).toBe('报道』。');
     expect(toCornerQuotes('a ‘b')).toBe('a ‘b');
+    expect(toCornerQuotes('’90s')).toBe('’90s');
   });
 
   it('curly → corner → curly returns the text (quotes only)', () => {

@@ -21,9 +21,10 @@ function charAfter(text: string, at: number): string {
 /**
  * Which ‘ and ’ in `text` are quotation marks (as opposed to apostrophes), as a set of indices.
  * ’ between a Latin letter or digit and a Latin letter is an apostrophe (don’t, BBC’s, O’Neill).
- * The other ’ close the nearest open ‘; a ’ with no open ‘ is an apostrophe (students’, ’90s).
- * A ‘ that nothing closes is a quote only next to Han text (a quotation that runs on past this
- * text run); next to Latin text it is left alone.
+ * The other ’ close the nearest open ‘. A ’ with no open ‘ is an apostrophe when Latin text
+ * touches it (students’, ’90s) and a closing quote otherwise — a quotation whose opening mark is
+ * in an earlier run of the paragraph, e.g. before a link. Likewise a ‘ that nothing closes is a
+ * quote next to Han text and left alone next to Latin text.
  */
 function singleQuoteMarks(text: string): Set<number> {
   const marks = new Set<number>();
@@ -38,9 +39,12 @@ function singleQuoteMarks(text: string): Set<number> {
       const isApostrophe = LATIN_OR_DIGIT.test(before) && LATIN.test(after);
       if (isApostrophe) continue;
       const opener = open.pop();
-      if (opener === undefined) continue;
-      marks.add(opener);
-      marks.add(at);
+      if (opener !== undefined) {
+        marks.add(opener);
+        marks.add(at);
+      } else if (!LATIN_OR_DIGIT.test(before) && !LATIN_OR_DIGIT.test(after)) {
+        marks.add(at);
+      }
     }
   }
   for (const opener of open) {
