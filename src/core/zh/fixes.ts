@@ -27,7 +27,8 @@ export const ST_PHRASE_FIXES: readonly PhraseFix[] = [
     from: '一个',
     to: '一個',
     note:
-      'Issue 3 and BBC text: 一个中心 / 一个中国 / 一个旧… became 一箇中心 / 一箇中國 / 一箇舊 because STPhrases has 个中 → 箇中 and ' +
+      'Issue 3, and the fixture simp-2022-world-62912357 (成为一个中兴的领导人 → 一箇中興): 一个中心 / 一个中国 / 一个旧… became ' +
+      '一箇中心 / 一箇中國 / 一箇舊 because STPhrases has 个中 → 箇中 and ' +
       '个旧 → 箇舊 but no 一个; after 一, 个 is always the classifier 個 (两个/这个/几个 are already phrases).',
   },
   { from: '头发生', to: '頭發生', note: HAIR_ISSUE },
