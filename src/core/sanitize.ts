@@ -38,25 +38,38 @@ const POLICY: Config = {
   WHOLE_DOCUMENT: false,
 };
 
-const purifiers = new WeakMap<object, DOMPurify>();
-
 /** Attributes that hold URLs (srcset holds a list of them). */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', MARKER_ATTRIBUTES.href]);
 /** A script-capable scheme anywhere in the value, after removing the spaces and controls browsers ignore. */
 const SCRIPT_SCHEME = /(?:javascript|vbscript|data):/i;
 
-function purifierFor(window: WindowLike): DOMPurify {
-  let purifier = purifiers.get(window);
-  if (!purifier) {
-    purifier = createDOMPurify(window);
-    // ALLOWED_URI_REGEXP only looks at the start of a value; a srcset is a list, and any candidate
-    // could name a script URL, so URL attributes are checked as a whole.
-    purifier.addHook('uponSanitizeAttribute', (_node, event) => {
-      if (!URL_ATTRIBUTES.has(event.attrName)) return;
-      if (SCRIPT_SCHEME.test(event.attrValue.replace(/[\u0000-\u0020]/g, ''))) event.keepAttr = false;
-    });
-    purifiers.set(window, purifier);
+type Mode = 'in-place' | 'fragment';
+
+/**
+ * One DOMPurify instance per window and mode, configured once with `setConfig`: parsing the policy
+ * on every call costs about as much as sanitizing a short article.
+ */
+const purifiers = new WeakMap<object, Record<Mode, DOMPurify>>();
+
+function purifierFor(window: WindowLike, mode: Mode): DOMPurify {
+  let pair = purifiers.get(window);
+  if (!pair) {
+    pair = { 'in-place': createPurifier(window, { ...POLICY, IN_PLACE: true }), fragment: createPurifier(window, null) };
+    purifiers.set(window, pair);
   }
+  return pair[mode];
+}
+
+/** With a config, that config is fixed for every call (DOMPurify then ignores per-call configs). */
+function createPurifier(window: WindowLike, config: Config | null): DOMPurify {
+  const purifier = createDOMPurify(window);
+  if (config) purifier.setConfig(config);
+  // ALLOWED_URI_REGEXP only looks at the start of a value; a srcset is a list, and any candidate
+  // could name a script URL, so URL attributes are checked as a whole.
+  purifier.addHook('uponSanitizeAttribute', (_node, event) => {
+    if (!URL_ATTRIBUTES.has(event.attrName)) return;
+    if (SCRIPT_SCHEME.test(event.attrValue.replace(/[\u0000-\u0020]/g, ''))) event.keepAttr = false;
+  });
   return purifier;
 }
 
@@ -65,13 +78,13 @@ function purifierFor(window: WindowLike): DOMPurify {
  * must be an allowed tag (Readability's content root is a `div`).
  */
 export function sanitizeInPlace(root: Element, window: WindowLike): Element {
-  purifierFor(window).sanitize(root, { ...POLICY, IN_PLACE: true });
+  purifierFor(window, 'in-place').sanitize(root);
   return root;
 }
 
-/** Sanitize an HTML string into a fragment owned by `window.document`. */
+/** Sanitize an HTML string into a fragment owned by `window.document` (tests, tools). */
 export function sanitizeHtml(html: string, window: WindowLike): DocumentFragment {
-  return purifierFor(window).sanitize(html, { ...POLICY, RETURN_DOM_FRAGMENT: true });
+  return purifierFor(window, 'fragment').sanitize(html, { ...POLICY, RETURN_DOM_FRAGMENT: true });
 }
 
 /** The window a document belongs to, for DOMPurify: its own, else the global one in a tab. */

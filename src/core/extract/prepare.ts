@@ -72,7 +72,11 @@ export function prepareArticle(source: Document, pageUrl: string, title: string)
     if (!element.isConnected) continue;
     const tag = element.localName;
 
-    if (tag === 'p' && !element.closest('figure')) {
+    if (tag === 'div' && isBareWrapper(element)) {
+      // Simorgh wraps every paragraph and figure in its own div. Unwrapping them here (as
+      // Readability would later) leaves Readability and DOMPurify a flatter, smaller tree.
+      element.replaceWith(element.firstElementChild as Element);
+    } else if (tag === 'p' && !element.closest('figure')) {
       storyStarted = true;
     } else if (tag === 'h1' && !headlineElement) {
       headlineElement = element;
@@ -121,6 +125,15 @@ function regionAroundHeadline(source: Document): Element | null {
     if (ancestor.getElementsByTagName('p').length >= MIN_REGION_PARAGRAPHS) return ancestor;
   }
   return source.body;
+}
+
+/** A div holding exactly one element and no text of its own. */
+function isBareWrapper(div: Element): boolean {
+  if (div.childElementCount !== 1 || div.attributes.length > 2) return false;
+  for (const node of Array.from(div.childNodes)) {
+    if (node.nodeType !== ELEMENT_NODE && (node.textContent ?? '').trim() !== '') return false;
+  }
+  return true;
 }
 
 /** Every element under `root`, in document order, as a snapshot (the loop edits the tree). */
