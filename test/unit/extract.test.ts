@@ -111,6 +111,17 @@ describe('extract', () => {
     expect(article(extract(document, URL_2022)).byline).toEqual([{ name: '斯影', role: 'BBC中文' }]);
   });
 
+  it('keeps a date written inside a sentence, and leaves hidden wrappers hidden', () => {
+    const { document } = parsePage(PAGE_2022, URL_2022);
+    const target = Array.from(document.querySelectorAll('p')).find((p) => p.textContent?.startsWith('孙韵认为'));
+    target?.insertAdjacentHTML('afterbegin', '<time datetime="2022-09-15">9月15日</time>，');
+    target?.parentElement?.insertAdjacentHTML('afterend', '<div aria-hidden="true"><p>只给屏幕阅读器以外的隐藏文字。</p></div>');
+    const result = article(extract(document, URL_2022));
+    expect(paragraphs(result).some((p) => p.text.startsWith('9月15日，孙韵认为'))).toBe(true);
+    expect(JSON.stringify(result)).not.toContain('隐藏文字');
+    expect(result.published).toBe('2022-09-16');
+  });
+
   it('strips the older ASCII-comma screen-reader prefixes too', () => {
     const { document } = parsePage(PAGE_2022, URL_2022);
     const reference = article(extract(parsePage(PAGE_2022, URL_2022).document, URL_2022));

@@ -1,7 +1,8 @@
 // BBC-specific preparation, before Readability. Works on a copy of the article region only (the
-// page's `main`, or its body on pages without one), in a fresh inert document, so the live page is
-// never touched and Readability has less to chew. One tree walk visits every element of the copy;
-// each is handled by what it is, never by its (hashed) class name:
+// page's `main`, or on pages without one the headline's nearest ancestor that holds the story), in
+// a fresh inert document, so the live page is never touched and Readability has less to chew. One
+// tree walk visits every element of the copy; each is handled by what it is, never by its
+// (hashed) class name:
 //   - the headline, the byline list and the datelines are read and taken out (they become metadata);
 //   - photos become canonical `<figure data-qingdu-kind="image">` with the real `<img>` (from
 //     `<noscript>` text for lazy ones), the caption as `<figcaption>` and the credit as an
@@ -10,7 +11,7 @@
 //   - inline related-story link lists are collected for `related` and removed;
 //   - ad slots, navigation, asides, forms, buttons, leftover `<noscript>` and iframes are removed;
 //   - every `class` attribute is dropped, so Readability's class-name heuristics cannot change the
-//     result when the BBC ships new hashed names.
+//     result when the BBC ships new hashed names; one-child wrapper divs are unwrapped.
 
 import type { BylineEntry, RelatedStory } from '../article.ts';
 import { normalizeWhitespace } from '../article.ts';
@@ -27,8 +28,6 @@ import {
 export interface PreparedArticle {
   /** The inert working document Readability will parse. */
   document: Document;
-  /** Whether the copy is the page's `main` (true) or its whole body. */
-  fromMain: boolean;
   headline?: string;
   byline: BylineEntry[];
   /** `datetime` values of the article's `<time>` elements, in page order. */
@@ -46,6 +45,9 @@ const REMOVED_TAGS = new Set([
   // The reader's own host element, should extraction run while the overlay is open.
   'qingdu-reader',
 ]);
+const RUNNING_TEXT = 'p, li, blockquote, figcaption, h2, h3, h4';
+/** Attributes a wrapper div may have and still be unwrapped (anything else may mean something). */
+const WRAPPER_ATTRIBUTES = new Set(['dir', 'lang']);
 const REMOVED_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo', 'search', 'menu', 'menubar']);
 
 export function prepareArticle(source: Document, pageUrl: string, title: string): PreparedArticle {
@@ -61,7 +63,7 @@ export function prepareArticle(source: Document, pageUrl: string, title: string)
   const copy = work.importNode(region ?? work.createElement('div'), true) as Element;
   work.body.append(copy);
 
-  const prepared: PreparedArticle = { document: work, fromMain: main !== null, byline: [], times: [], related: [] };
+  const prepared: PreparedArticle = { document: work, byline: [], times: [], related: [] };
   let headlineElement: Element | null = null;
   // The byline sits between the headline and the story's first paragraph (photo credits inside
   // figures do not count); the walk is in document order, so a flag says which side we are on.
@@ -82,7 +84,8 @@ export function prepareArticle(source: Document, pageUrl: string, title: string)
       headlineElement = element;
       prepared.headline = normalizeWhitespace(element.textContent ?? '');
       element.remove();
-    } else if (tag === 'time') {
+    } else if (tag === 'time' && !element.closest(RUNNING_TEXT)) {
+      // A dateline (not a date inside a sentence, whose words must stay).
       const datetime = element.getAttribute('datetime');
       if (datetime) prepared.times.push(datetime.trim());
       element.remove();
@@ -127,9 +130,10 @@ function regionAroundHeadline(source: Document): Element | null {
   return source.body;
 }
 
-/** A div holding exactly one element and no text of its own. */
+/** A div holding exactly one element and no text of its own, with no attribute that matters. */
 function isBareWrapper(div: Element): boolean {
-  if (div.childElementCount !== 1 || div.attributes.length > 2) return false;
+  if (div.childElementCount !== 1) return false;
+  for (const attribute of Array.from(div.attributes)) if (!WRAPPER_ATTRIBUTES.has(attribute.name)) return false;
   for (const node of Array.from(div.childNodes)) {
     if (node.nodeType !== ELEMENT_NODE && (node.textContent ?? '').trim() !== '') return false;
   }
