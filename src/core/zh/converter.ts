@@ -12,7 +12,7 @@
 //     Running s2tw over a traditional page would instead rewrite the BBC's own 台灣 as 臺灣 and
 //     the name 朱岳中 as 朱嶽中 — seen on the 2023 fixtures.
 
-import { longestKeyAt, tableFromEntries, parseDictionary, type DictTable } from './dictionary.ts';
+import { keyLengthAt, longestKeyAt, tableFromEntries, parseDictionary, type DictTable } from './dictionary.ts';
 import { matchAt, matchedValue, runPlan, unmatchedLength, type ConversionPlan, type Step } from './engine.ts';
 import { ST_PHRASE_FIXES } from './fixes.ts';
 import { toCornerQuotes, toCurlyQuotes } from './quotes.ts';
@@ -118,27 +118,55 @@ export function conversionNeeds(opts: Pick<ConverterOptions, 'from' | 'to'>): {
   return { configs, dictionaries: [...dictionaries] };
 }
 
-/** `script-chars` maps each one-script character to `s` or `t`. */
-function isSimplifiedOnly(scriptChars: DictTable, index: number): boolean {
-  return scriptChars.valueText.charCodeAt(scriptChars.valueStart[index] as number) === 0x73;
+/** `script-chars` as a lookup: 1 simplified-only, 2 traditional-only, 0 neither. */
+export interface ScriptMap {
+  /** By UTF-16 code unit, for characters in the Basic Multilingual Plane. */
+  readonly bmp: Uint8Array;
+  /** For the rest (surrogate pairs). */
+  readonly table: DictTable;
+}
+
+const SIMPLIFIED_ONLY = 1;
+const TRADITIONAL_ONLY = 2;
+const scriptMaps = new WeakMap<DictTable, ScriptMap>();
+
+export function scriptMapOf(table: DictTable): ScriptMap {
+  let map = scriptMaps.get(table);
+  if (!map) {
+    const bmp = new Uint8Array(0x10000);
+    for (let index = 0; index < table.size; index++) {
+      if (keyLengthAt(table, index) !== 1) continue;
+      const script = table.valueText.charCodeAt(table.valueStart[index] as number) === 0x73 ? SIMPLIFIED_ONLY : TRADITIONAL_ONLY;
+      bmp[table.keyText.charCodeAt(table.keyStart[index] as number)] = script;
+    }
+    map = { bmp, table };
+    scriptMaps.set(table, map);
+  }
+  return map;
+}
+
+function scriptAt(map: ScriptMap, text: string, at: number): number {
+  const unit = text.charCodeAt(at);
+  if (unit < 0xd800 || unit > 0xdbff) return map.bmp[unit] as number;
+  const index = longestKeyAt(map.table, text, at);
+  if (index < 0) return 0;
+  return map.table.valueText.charCodeAt(map.table.valueStart[index] as number) === 0x73 ? SIMPLIFIED_ONLY : TRADITIONAL_ONLY;
 }
 
 /**
- * Counts characters found in only one script (`script-chars` maps each to `s` or `t`): the
- * number of simplified-only minus the number of traditional-only ones, and whether any
- * simplified-only character occurs at all.
+ * Counts characters found in only one script: the number of simplified-only minus the number of
+ * traditional-only ones, and whether any simplified-only character occurs at all.
  */
-export function scriptBalance(scriptChars: DictTable, text: string): { balance: number; anySimplified: boolean } {
+export function scriptBalance(map: ScriptMap, text: string): { balance: number; anySimplified: boolean } {
   let balance = 0;
   let anySimplified = false;
   for (let at = 0; at < text.length; at++) {
     if (text.charCodeAt(at) < 0x3400) continue;
-    const index = longestKeyAt(scriptChars, text, at);
-    if (index < 0) continue;
-    if (isSimplifiedOnly(scriptChars, index)) {
+    const script = scriptAt(map, text, at);
+    if (script === SIMPLIFIED_ONLY) {
       balance++;
       anySimplified = true;
-    } else {
+    } else if (script === TRADITIONAL_ONLY) {
       balance--;
     }
   }
@@ -150,7 +178,7 @@ export function scriptBalance(scriptChars: DictTable, text: string): { balance: 
  * a simplified-only character (小时 → 小時); every other match is kept as written, so the page's
  * own traditional text (台灣, 朱岳中) is untouched.
  */
-export function normalizeStraySimplified(st: Step, scriptChars: DictTable, text: string): string {
+export function normalizeStraySimplified(st: Step, map: ScriptMap, text: string): string {
   let out = '';
   let copyFrom = 0;
   for (let at = 0; at < text.length; ) {
@@ -160,7 +188,7 @@ export function normalizeStraySimplified(st: Step, scriptChars: DictTable, text:
       continue;
     }
     const end = at + length;
-    if (containsSimplifiedOnly(scriptChars, text, at, end)) {
+    if (containsSimplifiedOnly(map, text, at, end)) {
       out += text.slice(copyFrom, at) + matchedValue();
       copyFrom = end;
     }
@@ -169,12 +197,27 @@ export function normalizeStraySimplified(st: Step, scriptChars: DictTable, text:
   return copyFrom === 0 ? text : out + text.slice(copyFrom);
 }
 
-function containsSimplifiedOnly(scriptChars: DictTable, text: string, start: number, end: number): boolean {
+function containsSimplifiedOnly(map: ScriptMap, text: string, start: number, end: number): boolean {
   for (let at = start; at < end; at++) {
-    const index = longestKeyAt(scriptChars, text, at);
-    if (index >= 0 && isSimplifiedOnly(scriptChars, index)) return true;
+    if (scriptAt(map, text, at) === SIMPLIFIED_ONLY) return true;
   }
   return false;
+}
+
+/**
+ * Remembers what it converted: the reader converts the same article's texts again when the
+ * reader switches back to a script. Bounded, so a long-lived converter cannot grow without end.
+ */
+function remembering(convert: Converter, limit = 20_000): Converter {
+  const done = new Map<string, string>();
+  return (text) => {
+    const known = done.get(text);
+    if (known !== undefined) return known;
+    const converted = convert(text);
+    if (done.size >= limit) done.clear();
+    done.set(text, converted);
+    return converted;
+  };
 }
 
 export async function createConverterWith(
@@ -188,16 +231,16 @@ export async function createConverterWith(
   const quote = opts.quotes === 'keep' ? (text: string) => text : opts.to === 'simp' ? toCurlyQuotes : toCornerQuotes;
   const main = planOf(needs.configs[0] as OpenccConfig, tables, engine);
   const fromTraditional = needs.configs[1];
-  if (!fromTraditional) return (text) => quote(runPlan(main, text));
+  if (!fromTraditional) return remembering((text) => quote(runPlan(main, text)));
   const traditional = planOf(fromTraditional, tables, engine);
   const st = stepOf(['st'], tables, engine);
-  const scriptChars = tables.get(SCRIPT_CHARS) as DictTable;
-  return (text) => {
+  const scriptChars = scriptMapOf(tables.get(SCRIPT_CHARS) as DictTable);
+  return remembering((text) => {
     const { balance, anySimplified } = scriptBalance(scriptChars, text);
     // More simplified-only than traditional-only characters: a simplified text. A tie (also text
     // with neither, like 台北 or a Latin caption) counts as traditional, which changes least.
     if (balance > 0) return quote(runPlan(main, text));
     const normalized = anySimplified ? normalizeStraySimplified(st, scriptChars, text) : text;
     return quote(runPlan(traditional, normalized));
-  };
+  });
 }

@@ -185,8 +185,18 @@ export function longestKeyAt(table: DictTable, text: string, start: number): num
   let depth = 1;
   let best = (keyStart[lo + 1] as number) - (keyStart[lo] as number) === 1 ? lo : -1;
   while (start + depth < end) {
+    if (hi - lo === 1) {
+      // One key left (common past the first character): compare the rest of it directly.
+      const from = keyStart[lo] as number;
+      const length = (keyStart[lo + 1] as number) - from;
+      if (length === depth || start + length > end) return best;
+      for (let at = depth; at < length; at++) {
+        if (keyText.charCodeAt(from + at) !== text.charCodeAt(start + at)) return best;
+      }
+      return lo;
+    }
     // The key equal to the prefix itself (if any) sorts first; it has been recorded already.
-    if (lo < hi && (keyStart[lo + 1] as number) - (keyStart[lo] as number) === depth) lo++;
+    if ((keyStart[lo + 1] as number) - (keyStart[lo] as number) === depth) lo++;
     const unit = text.charCodeAt(start + depth);
     let a = lo;
     let b = hi;

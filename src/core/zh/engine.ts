@@ -137,29 +137,33 @@ export function segmentText(step: Step, text: string): string[] {
  */
 export function segmentAndConvert(step: Step, text: string): string[] {
   const segments: string[] = [];
-  let run = '';
   let inRun = false;
+  let run = '';
+  let copyFrom = 0;
   const end = text.length;
   for (let at = 0; at < end; ) {
     const length = matchAt(step, text, at);
     if (length > 0 && isPhrase(length, text, at)) {
-      if (inRun) segments.push(run);
-      run = '';
+      if (inRun) segments.push(run + text.slice(copyFrom, at));
       inRun = false;
       segments.push(matchValue);
       at += length;
-    } else if (length > 0) {
-      run += matchValue;
+      continue;
+    }
+    if (!inRun) {
       inRun = true;
+      run = '';
+      copyFrom = at;
+    }
+    if (length > 0) {
+      run += text.slice(copyFrom, at) + matchValue;
       at += length;
+      copyFrom = at;
     } else {
-      const skip = unmatchedLength(text, at);
-      run += text.slice(at, at + skip);
-      inRun = true;
-      at += skip;
+      at += unmatchedLength(text, at);
     }
   }
-  if (inRun) segments.push(run);
+  if (inRun) segments.push(run + text.slice(copyFrom));
   return segments;
 }
 
