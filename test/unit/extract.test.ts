@@ -111,6 +111,14 @@ describe('extract', () => {
     expect(article(extract(document, URL_2022)).byline).toEqual([{ name: '斯影', role: 'BBC中文' }]);
   });
 
+  it('turns a quotation into a quote block whose paragraphs stay apart', () => {
+    const { document } = parsePage(PAGE_2022, URL_2022);
+    const target = Array.from(document.querySelectorAll('p')).find((p) => p.textContent?.startsWith('孙韵认为'));
+    target?.parentElement?.insertAdjacentHTML('afterend', '<blockquote><p>第一句<b>重点</b>。</p><p>第二句。</p></blockquote>');
+    const quote = article(extract(document, URL_2022)).blocks.find((block) => block.type === 'quote');
+    expect(quote).toEqual({ type: 'quote', text: '第一句重点。 第二句。', content: ['第一句', { kind: 'strong', children: ['重点'] }, '。\n第二句。'] });
+  });
+
   it('keeps a date written inside a sentence, and leaves hidden wrappers hidden', () => {
     const { document } = parsePage(PAGE_2022, URL_2022);
     const target = Array.from(document.querySelectorAll('p')).find((p) => p.textContent?.startsWith('孙韵认为'));

@@ -7,7 +7,7 @@ import type { Block, Inline, RelatedStory } from '../article.ts';
 import { inlineText, normalizeWhitespace } from '../article.ts';
 import { MARKER_ATTRIBUTES } from '../sanitize.ts';
 import { isPlaybackFallback, isScreenReaderPrefix, stripCaptionPrefix } from './bbc-text.ts';
-import { absoluteWebUrl, relatedLinks } from './prepare.ts';
+import { absoluteWebUrl, relatedLinks } from './links.ts';
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -73,7 +73,11 @@ class BlockWalker {
         this.list(element);
         return;
       case 'blockquote': {
-        const content = this.inlines(Array.from(element.childNodes));
+        // Paragraphs inside a quote stay apart as lines of one quote.
+        const parts = element.querySelector('p')
+          ? Array.from(element.children).map((child) => this.inlines([child]))
+          : [this.inlines(Array.from(element.childNodes))];
+        const content = mergeStrings(parts.filter((part) => part.length > 0).flatMap((part, index) => (index === 0 ? part : ['\n', ...part])));
         const text = normalizeWhitespace(inlineText(content));
         if (text) this.blocks.push({ type: 'quote', text, content });
         return;

@@ -24,6 +24,7 @@ import {
   stripCaptionPrefix,
   stripCreditPrefix,
 } from './bbc-text.ts';
+import { absoluteWebUrl, isBbcHost, relatedLinks } from './links.ts';
 
 export interface PreparedArticle {
   /** The inert working document Readability will parse. */
@@ -170,31 +171,6 @@ function bylineFrom(list: Element): BylineEntry[] {
   if (!name) return [];
   const role = roles.join(' ');
   return [role ? { name, role } : { name }];
-}
-
-// ---- Related-story link lists ----
-
-/** A list whose every item is exactly one link to another BBC page is a related-stories list. */
-export function relatedLinks(list: Element, pageUrl: string): RelatedStory[] | null {
-  const items = Array.from(list.children);
-  if (items.length === 0) return null;
-  const stories: RelatedStory[] = [];
-  for (const item of items) {
-    if (item.localName !== 'li') return null;
-    const links = item.querySelectorAll('a[href]');
-    const link = links[0];
-    if (links.length !== 1 || !link) return null;
-    const title = normalizeWhitespace(link.textContent ?? '');
-    if (!title || title !== normalizeWhitespace(item.textContent ?? '')) return null;
-    const url = absoluteWebUrl(link.getAttribute('href') ?? '', pageUrl);
-    if (!url || !isBbcHost(new URL(url).hostname)) return null;
-    stories.push({ title, url });
-  }
-  return stories;
-}
-
-function isBbcHost(hostname: string): boolean {
-  return /(?:^|\.)bbc\.(?:com|co\.uk)$/.test(hostname);
 }
 
 // ---- Ads ----
@@ -392,14 +368,4 @@ function mediaHref(source: string | null | undefined, pageUrl: string): string {
   const absolute = source ? absoluteWebUrl(source, pageUrl) : null;
   if (absolute && isBbcHost(new URL(absolute).hostname)) return absolute;
   return absoluteWebUrl(pageUrl, pageUrl) ?? pageUrl;
-}
-
-/** An absolute http(s) URL for `href` resolved against the page, or null for anything else. */
-export function absoluteWebUrl(href: string, pageUrl: string): string | null {
-  try {
-    const url = new URL(href.trim(), pageUrl);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch {
-    return null;
-  }
 }
