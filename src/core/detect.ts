@@ -107,7 +107,7 @@ function kindFromMetadata(document: Document): PageKind | null {
     if (/^(?:VideoObject|AudioObject|MediaObject)$/.test(firstType)) return 'media';
     if (/^(?:CollectionPage|ItemList|WebSite)$/.test(firstType)) return 'index';
   }
-  const ogType = document.querySelector('meta[property="og:type"]')?.getAttribute('content')?.trim().toLowerCase();
+  const ogType = document.head?.querySelector('meta[property="og:type"]')?.getAttribute('content')?.trim().toLowerCase();
   if (ogType) {
     if (ogType === 'article') return 'article';
     if (ogType.startsWith('video') || ogType.startsWith('music')) return 'media';

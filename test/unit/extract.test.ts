@@ -57,6 +57,23 @@ describe('extract', () => {
     expect(lazy?.credit).toBe('Getty Image');
   });
 
+  it('gives the same photos after the page has loaded its lazy images (a scrolled, hydrated tab)', () => {
+    const { document } = parsePage(html('trad-2023-chinese-news-66762882.html'), URL_66762882);
+    let loaded = 0;
+    for (const noscript of Array.from(document.querySelectorAll('main figure noscript'))) {
+      const placeholder = noscript.previousElementSibling;
+      if (!placeholder || noscript.closest('[data-e2e="media-player"]')) continue;
+      loaded += 1;
+      // What the page's lazy loader does: the placeholder gives way to the real <img>.
+      const template = document.createElement('template');
+      template.innerHTML = noscript.textContent ?? '';
+      placeholder.replaceWith(template.content);
+    }
+    expect(loaded).toBe(4);
+    expect(document.querySelectorAll('main figure img')).toHaveLength(5);
+    expect(article(extract(document, URL_66762882))).toEqual(page66762882().article);
+  });
+
   it('reads byline with role, and the published time from the page meta', () => {
     const result = page66762882().article;
     expect(result.title).toBe('「一帶一路」倡議十週年 改變世界的成敗與未來');

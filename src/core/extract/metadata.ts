@@ -66,9 +66,11 @@ export function languageTag(document: Document, variant: ScriptVariant): string 
     .join('-');
 }
 
+/** A `<meta>` in the head (by `property` or `name`); the body is never searched. */
 function metaContent(document: Document, name: string): string | undefined {
-  const element =
-    document.querySelector(`meta[property="${name}"]`) ?? document.querySelector(`meta[name="${name}"]`);
+  const head = document.head;
+  if (!head) return undefined;
+  const element = head.querySelector(`meta[property="${name}"], meta[name="${name}"]`);
   return element?.getAttribute('content')?.trim() || undefined;
 }
 
