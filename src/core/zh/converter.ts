@@ -43,6 +43,8 @@ export interface ConverterOptions {
 export interface EngineOptions {
   /** Apply the phrase fixes of fixes.ts (default true). Off, the output is plain opencc-js's. */
   fixes?: boolean;
+  /** Remember converted texts (default true). Off, every call converts: for timing the engine itself. */
+  remember?: boolean;
 }
 
 type AnyDictionaryName = DictionaryName | typeof SCRIPT_CHARS;
@@ -230,12 +232,13 @@ export async function createConverterWith(
   const tables: Tables = new Map(needs.dictionaries.map((name, index) => [name, loaded[index] as DictTable]));
   const quote = opts.quotes === 'keep' ? (text: string) => text : opts.to === 'simp' ? toCurlyQuotes : toCornerQuotes;
   const main = planOf(needs.configs[0] as OpenccConfig, tables, engine);
+  const remember = engine.remember === false ? (convert: Converter) => convert : remembering;
   const fromTraditional = needs.configs[1];
-  if (!fromTraditional) return remembering((text) => quote(runPlan(main, text)));
+  if (!fromTraditional) return remember((text) => quote(runPlan(main, text)));
   const traditional = planOf(fromTraditional, tables, engine);
   const st = stepOf(['st'], tables, engine);
   const scriptChars = scriptMapOf(tables.get(SCRIPT_CHARS) as DictTable);
-  return remembering((text) => {
+  return remember((text) => {
     const { balance, anySimplified } = scriptBalance(scriptChars, text);
     // More simplified-only than traditional-only characters: a simplified text. A tie (also text
     // with neither, like 台北 or a Latin caption) counts as traditional, which changes least.
