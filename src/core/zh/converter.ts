@@ -3,7 +3,7 @@
 //
 // `from: 'auto'` (what the reader uses) tells a text run's script by counting characters that
 // exist in only one script, and:
-//   - to 简体: runs t2s, which on a simplified text changes only its stray traditional characters
+//   - to 简体: runs t2s, which on the simplified fixture pages changes only stray traditional characters
 //     (关係 → 关系, 宣佈 → 宣布, 佔据 → 占据);
 //   - to a traditional target, for a simplified text: s2t / s2tw / s2twp / s2hk;
 //   - to a traditional target, for a traditional text: first normalises stray simplified
