@@ -1,12 +1,17 @@
-// Parse a saved page in Node the way a browser tab sees it. A tab runs with scripting on, so the
-// HTML parser keeps `<noscript>` content as raw text; jsdom (scripting off, and we never turn page
-// scripts on) parses it into elements instead. After parsing, every `<noscript>`'s children are
-// replaced by one text node holding their HTML, so the extractor meets exactly what a tab gives it.
+// Parse a saved page in Node the way a browser tab sees it. A tab parses with scripting on, so the
+// content of every `<noscript>` is raw text, up to the first `</noscript>`; jsdom (scripting off,
+// and we never turn page scripts on) parses it as markup instead, and unbalanced markup in there
+// (an unclosed `<style>` or `<form>`) would even swallow the rest of the page. So before jsdom sees
+// the page, a scripting-on parse (parse5, the parser jsdom itself uses) locates each body
+// `<noscript>`'s raw content and it is escaped, which makes jsdom read exactly that text. Head
+// `<noscript>`s cannot hold text in a scripting-off parse, so they are parsed as elements and
+// turned into one text node of their HTML afterwards.
 // Bytes are decoded as a browser would: BOM, then `<meta charset>`, then UTF-8; numeric references
 // such as the 2012 archive's `&#0147;` are mapped through Windows-1252 by the HTML parser itself.
 
 import { readFile } from 'node:fs/promises';
 import { JSDOM } from 'jsdom';
+import { parse as parseScriptingOn, type DefaultTreeAdapterTypes } from 'parse5';
 
 export interface ParsedPage {
   document: Document;
@@ -19,14 +24,14 @@ export interface ParsedPage {
 const UNKNOWN_PAGE_URL = 'about:blank';
 
 export function parsePage(html: string | Uint8Array, url?: string): ParsedPage {
-  const input = typeof html === 'string' ? html : Buffer.from(html.buffer, html.byteOffset, html.byteLength);
-  let dom = new JSDOM(input, { url: url ?? UNKNOWN_PAGE_URL, contentType: 'text/html' });
+  const source = noscriptContentAsText(typeof html === 'string' ? html : decodeHtml(html));
+  let dom = new JSDOM(source, { url: url ?? UNKNOWN_PAGE_URL, contentType: 'text/html' });
   let pageUrl = url;
   if (!pageUrl) {
     const canonical = findCanonicalUrl(dom.window.document);
     if (canonical) {
       dom.window.close();
-      dom = new JSDOM(input, { url: canonical, contentType: 'text/html' });
+      dom = new JSDOM(source, { url: canonical, contentType: 'text/html' });
       pageUrl = canonical;
     }
   }
@@ -59,4 +64,66 @@ export function findCanonicalUrl(document: Document): string | undefined {
     if (trimmed && /^https?:\/\//.test(trimmed)) return trimmed;
   }
   return undefined;
+}
+
+// ---- <noscript> as a tab parses it ----
+
+type Parse5Node = DefaultTreeAdapterTypes.Node;
+type Parse5Element = DefaultTreeAdapterTypes.Element;
+
+/**
+ * Escape the raw content of every `<noscript>` inside `<body>` as a scripting-on parser delimits
+ * it, so a scripting-off parser produces a single text node with exactly that content.
+ */
+export function noscriptContentAsText(html: string): string {
+  if (!/<noscript/i.test(html)) return html;
+  const tree = parseScriptingOn(html, { scriptingEnabled: true, sourceCodeLocationInfo: true });
+  const ranges: [number, number][] = [];
+  const visit = (node: Parse5Node, inBody: boolean): void => {
+    if (!('childNodes' in node)) return;
+    for (const child of node.childNodes) {
+      if (!('tagName' in child)) continue;
+      const element = child as Parse5Element;
+      const location = element.sourceCodeLocation;
+      if (element.tagName === 'noscript' && inBody && location?.startTag) {
+        ranges.push([location.startTag.endOffset, location.endTag?.startOffset ?? html.length]);
+        continue;
+      }
+      visit(element, inBody || element.tagName === 'body');
+    }
+  };
+  visit(tree, false);
+  if (ranges.length === 0) return html;
+  let result = '';
+  let position = 0;
+  for (const [start, end] of ranges) {
+    result += html.slice(position, start) + html.slice(start, end).replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+    position = end;
+  }
+  return result + html.slice(position);
+}
+
+// ---- Bytes to text, as a browser decodes a saved page ----
+
+function decodeHtml(bytes: Uint8Array): string {
+  return new TextDecoder(sniffEncoding(bytes)).decode(bytes);
+}
+
+/** BOM, then a `<meta charset>` / `http-equiv` charset in the first 1024 bytes, then UTF-8. */
+function sniffEncoding(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  const label = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1];
+  if (label) {
+    try {
+      const encoding = new TextDecoder(label).encoding;
+      // A page that claims UTF-16 in ASCII bytes is not UTF-16 (HTML spec: use UTF-8).
+      return encoding.startsWith('utf-16') ? 'utf-8' : encoding;
+    } catch {
+      // Unknown label: fall through to the default.
+    }
+  }
+  return 'utf-8';
 }

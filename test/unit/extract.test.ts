@@ -136,6 +136,24 @@ describe('extract', () => {
     expect(quote).toEqual({ type: 'quote', text: '第一句重点。 第二句。', content: ['第一句', { kind: 'strong', children: ['重点'] }, '。\n第二句。'] });
   });
 
+  it('keeps paragraphs that unbalanced markup left inside MathML (as a tab shows them), without the MathML', () => {
+    const { document } = parsePage(PAGE_2022, URL_2022);
+    const target = Array.from(document.querySelectorAll('p')).find((p) => p.textContent?.startsWith('孙韵认为'));
+    const holder = target?.parentElement;
+    if (!target || !holder) throw new Error('fixture changed');
+    const mathml = 'http://www.w3.org/1998/Math/MathML';
+    const math = document.createElementNS(mathml, 'math');
+    const mtext = document.createElementNS(mathml, 'mtext');
+    const mi = document.createElementNS(mathml, 'mi');
+    mi.textContent = 'x²';
+    math.append(mi, mtext);
+    holder.before(math);
+    mtext.append(holder);
+    const result = article(extract(document, URL_2022));
+    expect(paragraphs(result).some((p) => p.text.startsWith('孙韵认为'))).toBe(true);
+    expect(JSON.stringify(result)).not.toContain('x²');
+  });
+
   it('keeps a date written inside a sentence, and leaves hidden wrappers hidden', () => {
     const { document } = parsePage(PAGE_2022, URL_2022);
     const target = Array.from(document.querySelectorAll('p')).find((p) => p.textContent?.startsWith('孙韵认为'));

@@ -13,6 +13,20 @@ describe('parsePage', () => {
     expect(document.querySelectorAll('img')).toHaveLength(0);
   });
 
+  it('ends <noscript> content at the first </noscript>, as a tab does, so unbalanced markup in it swallows nothing', () => {
+    const { document } = parsePage(
+      '<html><head><noscript><link rel="stylesheet" href="x.css"></noscript><title>t</title></head>' +
+        '<body><main><noscript><form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(1)></noscript>' +
+        '<p>after &amp; still here</p></main></body></html>',
+    );
+    expect(document.title).toBe('t');
+    expect(document.querySelector('main > p')?.textContent).toBe('after & still here');
+    expect(document.querySelectorAll('form, math, style, img')).toHaveLength(0);
+    const [head, body] = Array.from(document.querySelectorAll('noscript'));
+    expect(head?.textContent).toBe('<link rel="stylesheet" href="x.css">');
+    expect(body?.textContent).toBe('<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(1)>');
+  });
+
   it('maps Windows-1252 numeric references (the 2012 archive’s &#0147;) to the characters browsers show', async () => {
     const url = 'http://www.bbc.co.uk/zhongwen/simp/chinese_news/2012/12/121210_hongkong_politics.shtml';
     const { document } = await parsePageFile(join(import.meta.dirname, '../fixtures/bbc/simp-2012-chinese_news-121210_hongkong_politics.html'), url);

@@ -90,6 +90,8 @@ export function prepareArticle(source: Document, pageUrl: string, title: string)
       const datetime = element.getAttribute('datetime');
       if (datetime) prepared.times.push(datetime.trim());
       element.remove();
+    } else if (tag === 'math') {
+      keepHtmlContentOnly(element);
     } else if (tag === 'figure') {
       replaceFigure(element, work, pageUrl);
     } else if (tag === 'img') {
@@ -129,6 +131,21 @@ function regionAroundHeadline(source: Document): Element | null {
     if (ancestor.getElementsByTagName('p').length >= MIN_REGION_PARAGRAPHS) return ancestor;
   }
   return source.body;
+}
+
+const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
+
+/**
+ * MathML is not part of the model, but an HTML parser nests ordinary HTML inside it (through
+ * `mtext`, or after unbalanced markup swallows the paragraphs that follow) and a tab shows that
+ * HTML as part of the page. Keep the outermost HTML elements inside, drop the MathML itself.
+ * (SVG goes whole: on BBC pages it is icons and logos.)
+ */
+function keepHtmlContentOnly(foreign: Element): void {
+  const html = Array.from(foreign.getElementsByTagName('*')).filter(
+    (element) => element.namespaceURI === HTML_NAMESPACE && element.parentElement?.namespaceURI !== HTML_NAMESPACE,
+  );
+  foreign.replaceWith(...html);
 }
 
 /** A div holding exactly one element and no text of its own, with no attribute that matters. */
