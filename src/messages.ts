@@ -81,7 +81,7 @@ export function isToggleOutcome(value: unknown): value is ToggleOutcome {
 
 /**
  * What the reader bundle puts on the content-script world once it is loaded in a tab, so the
- * detector can toggle it without loading it again. Lives on `globalThis[READER_CONTROL_KEY]`.
+ * detector can toggle it without loading it again.
  */
 export interface ReaderControl {
   isOpen(): boolean;
@@ -89,14 +89,40 @@ export interface ReaderControl {
   close(): void;
 }
 
-export const READER_CONTROL_KEY = '__qingduReader';
+/**
+ * World-global slots shared by the detector and the reader bundle. Symbols, not names: a page's
+ * `<a id="…">` or `<img name="…">` shows up as a *named* property of `window` in every world (DOM
+ * clobbering), and would otherwise decide whether the reader opens.
+ */
+const READER_CONTROL = Symbol.for('qingdu.reader-control');
+const DETECTOR_LOADED = Symbol.for('qingdu.detector-loaded');
+
+type WorldSlots = { [READER_CONTROL]?: unknown; [DETECTOR_LOADED]?: unknown };
+
+function isReaderControl(value: unknown): value is ReaderControl {
+  return (
+    isRecord(value) &&
+    typeof value.isOpen === 'function' &&
+    typeof value.open === 'function' &&
+    typeof value.close === 'function'
+  );
+}
 
 export function readerControl(): ReaderControl | undefined {
-  return (globalThis as { [READER_CONTROL_KEY]?: ReaderControl })[READER_CONTROL_KEY];
+  const value = (globalThis as WorldSlots)[READER_CONTROL];
+  return isReaderControl(value) ? value : undefined;
 }
 
 export function setReaderControl(control: ReaderControl): void {
-  (globalThis as { [READER_CONTROL_KEY]?: ReaderControl })[READER_CONTROL_KEY] = control;
+  (globalThis as WorldSlots)[READER_CONTROL] = control;
+}
+
+/** True once a detector runs in this world; marks it so a second injection stays idle. */
+export function claimDetectorSlot(): boolean {
+  const world = globalThis as WorldSlots;
+  if (world[DETECTOR_LOADED] === true) return false;
+  world[DETECTOR_LOADED] = true;
+  return true;
 }
 
 /**

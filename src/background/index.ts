@@ -82,8 +82,9 @@ async function sendToggle(tabId: number, mode: ToggleReaderMessage['mode']): Pro
   }
 }
 
+/** Injects at once, not at document_idle: a page still loading (or stuck loading) gets the reader too. */
 async function inject(tabId: number, file: string): Promise<void> {
-  await api.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [file] });
+  await api.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [file], injectImmediately: true });
 }
 
 /**

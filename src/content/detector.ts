@@ -7,6 +7,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { detect, type PageInfo } from '../core/detect.ts';
 import {
+  claimDetectorSlot,
   extensionApi,
   isLocationChangedMessage,
   isToggleReaderMessage,
@@ -16,12 +17,19 @@ import {
   type ToggleReaderMessage,
 } from '../messages.ts';
 
-const DETECTOR_LOADED_KEY = '__qingduDetector';
+/**
+ * A click during page load waits for the document to be parsed, but not forever: a page whose
+ * parser is stuck (a script that never arrives) is judged on what it shows after this long.
+ */
+const PARSE_GRACE_MS = 2000;
 
-/** Resolves once the document has been parsed (immediately if it already has). */
-function whenParsed(): Promise<void> {
+/** Resolves once the document has been parsed (immediately if it has), or after `graceMs`. */
+function whenParsed(graceMs = Infinity): Promise<void> {
   if (document.readyState !== 'loading') return Promise.resolve();
-  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+  return new Promise((resolve) => {
+    document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
+    if (graceMs !== Infinity) setTimeout(resolve, graceMs);
+  });
 }
 
 function currentPage(): PageInfo {
@@ -61,7 +69,7 @@ function showNotAnArticleNotice(variant: PageInfo['variant']): void {
 }
 
 async function toggle(mode: ToggleReaderMessage['mode']): Promise<ToggleOutcome> {
-  await whenParsed();
+  await whenParsed(PARSE_GRACE_MS);
   const reader = readerControl();
   if (reader?.isOpen()) {
     if (mode === 'open') return 'unchanged';
@@ -100,8 +108,4 @@ function start(): void {
 
 // The background injects this file again into tabs that were open before the extension was
 // installed or reloaded; a tab that already has a detector keeps the one it has.
-const world = globalThis as { [DETECTOR_LOADED_KEY]?: boolean };
-if (!world[DETECTOR_LOADED_KEY]) {
-  world[DETECTOR_LOADED_KEY] = true;
-  start();
-}
+if (claimDetectorSlot()) start();

@@ -20,14 +20,6 @@ export interface SessionHooks {
   loadDictionary: DictionaryLoader;
 }
 
-/** Resolves once the document has been parsed, so a reader opened during load sees the whole article. */
-function whenParsed(signal: AbortSignal): Promise<void> {
-  if (document.readyState !== 'loading') return Promise.resolve();
-  return new Promise((resolve) => {
-    document.addEventListener('DOMContentLoaded', () => resolve(), { once: true, signal });
-  });
-}
-
 /** The part of a URL that names a page: an in-page anchor (#…) is not a different article. */
 function pageAddress(url: string): string {
   const parsed = new URL(url);
@@ -125,10 +117,18 @@ export class ReaderSession {
       this.draw();
     }, signal);
 
+    // The detector lets a click made during page load wait until the page is parsed, within a
+    // grace period. A page still loading after it (a stuck parser) is read as it is now, and
+    // read again once it has arrived, so the reader never waits forever nor keeps half an article.
     if (document.readyState === 'loading') {
-      this.draw(); // the loading state, until the page has been parsed
-      await whenParsed(signal);
-      if (signal.aborted) return;
+      document.addEventListener(
+        'DOMContentLoaded',
+        () => {
+          this.state = readArticle();
+          this.draw();
+        },
+        { once: true, signal },
+      );
     }
     this.state = readArticle();
     this.draw();
