@@ -99,10 +99,6 @@ export class ReaderSession {
     shadow.append(style, this.mount);
   }
 
-  get signal(): AbortSignal {
-    return this.lifetime.signal;
-  }
-
   /** Shows the overlay: settings first (no flash of the wrong theme), then the article. */
   async open(): Promise<void> {
     const signal = this.lifetime.signal;

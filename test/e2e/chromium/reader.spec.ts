@@ -157,6 +157,26 @@ test('in-place navigation to another page closes the reader (never shows the pre
   await page.close();
 });
 
+test('the page re-rendering its body while the reader is open leaves the reader open and working', async ({ ext }) => {
+  const page = await openArticle(ext, ARTICLES[2]!);
+  await clickToolbarButton(ext, page);
+  const dialog = dialogOf(page);
+  await expect(dialog).toBeVisible();
+  const title = await dialog.locator('h1').innerText();
+  // What a client-side framework does on hydration or an update: the body's content is replaced.
+  await page.evaluate(() => {
+    document.body.innerHTML = '<main role="main"><h1>Re-rendered</h1><p>New content.</p></main>';
+  });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('h1')).toHaveText(title);
+  await dialog.locator('[data-script="simp"]').click();
+  await expect(dialog).toHaveAttribute('lang', 'zh-Hans');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('qingdu-reader')).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.getAttribute('style'))).toBeNull();
+  await page.close();
+});
+
 test('opened while the page is still loading, the reader shows the whole article', async ({ ext }) => {
   const saved = ARTICLES[0]!;
   const published = publishedContent(saved);
