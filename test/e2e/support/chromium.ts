@@ -12,7 +12,7 @@ import type Browser from 'webextension-polyfill';
 import { chromium } from 'playwright-core';
 import { DIST_CHROME, offlineAnswer } from './pages.ts';
 
-/** `chrome.*` as seen by code passed to `inWorker` (runs in the service worker, not here). */
+/** `chrome.*` as seen by code passed to `worker.evaluate` (it runs in the service worker, not here). */
 declare const chrome: Browser.Browser;
 
 export interface ExtensionBrowser {
@@ -65,20 +65,14 @@ export async function launchChromiumWithExtension(options: LaunchOptions = {}): 
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL(worker.url()).host;
     const browser = context.browser();
-    // A persistent context has no Browser object in some Playwright versions; a page's session
-    // cannot send browser-level commands, so ask for the browser session through the context.
-    const cdp = browser ? await browser.newBrowserCDPSession() : await browserSessionOf(context);
+    if (!browser) throw new Error('no Browser behind the persistent context: cannot open a browser CDP session');
+    // A browser-level session: Target.getTargets and Extensions.triggerAction are not page commands.
+    const cdp = await browser.newBrowserCDPSession();
     return { context, worker, extensionId, cdp };
   } catch (error) {
     await context.close();
     throw error;
   }
-}
-
-async function browserSessionOf(context: BrowserContext): Promise<CDPSession> {
-  const page = context.pages()[0] ?? (await context.newPage());
-  // Target.* and Extensions.* answer on any session attached to the browser endpoint.
-  return context.newCDPSession(page);
 }
 
 /**
