@@ -63,14 +63,14 @@ const counts: Counts = {
 
 /**
  * Playwright starts a fresh worker after a failed test, and each worker has its own module state.
- * Each worker writes its counts to a file named after the runner process (the same for the whole
- * run); the summary adds up every file of this run.
+ * So each test writes what it counted to its own file, named after the runner process (the same
+ * for the whole run) and the test; the summary adds up every file of this run.
  */
 const COUNTS_DIR = resolve(REPO_ROOT, 'test-results/hostile/counts');
-const COUNTS_FILE = resolve(COUNTS_DIR, `run-${process.ppid}-worker-${process.pid}.json`);
+const RUN_PREFIX = `run-${process.ppid}-`;
 
 function summary(): string {
-  const files = existsSync(COUNTS_DIR) ? readdirSync(COUNTS_DIR).filter((f) => f.startsWith(`run-${process.ppid}-`)) : [];
+  const files = existsSync(COUNTS_DIR) ? readdirSync(COUNTS_DIR).filter((f) => f.startsWith(RUN_PREFIX)) : [];
   const all = files.map((f) => JSON.parse(readFileSync(resolve(COUNTS_DIR, f), 'utf8')) as Counts);
   const sum = (key: keyof Counts): number => all.reduce((total, c) => total + (c[key] as number), 0);
   const tried = new Set(all.flatMap((c) => c.payloadsTried));
@@ -87,9 +87,14 @@ function summary(): string {
 
 test.describe.configure({ timeout: 180_000 });
 
-test.afterEach(() => {
+test.beforeEach(() => {
+  Object.assign(counts, { payloadsTried: [], injections: 0, executed: [], dangerous: 0, sentinelsShown: 0, sentinelsPlaced: 0, brokenHandled: 0, brokenTotal: 0, isolationPassed: 0, isolationTotal: 0 });
+});
+
+// eslint-disable-next-line no-empty-pattern -- Playwright reads fixtures from the pattern.
+test.afterEach(({}, testInfo) => {
   mkdirSync(COUNTS_DIR, { recursive: true });
-  writeFileSync(COUNTS_FILE, JSON.stringify(counts));
+  writeFileSync(resolve(COUNTS_DIR, `${RUN_PREFIX}${testInfo.testId}.json`), JSON.stringify(counts));
 });
 
 test.afterAll(() => {
