@@ -25,6 +25,31 @@ test('the button is enabled on a BBC 中文 article and its title says what a cl
   await page.close();
 });
 
+test('leaving BBC 中文 in the same tab greys the button again', async ({ ext }) => {
+  const page = await openPage(ext, ARTICLES[0]!.url);
+  await expect.poll(async () => (await toolbarButton(ext, page)).enabled).toBe(true);
+  await page.goto(NON_BBC_URL);
+  await expect.poll(async () => (await toolbarButton(ext, page)).enabled).toBe(false);
+  await page.close();
+});
+
+test('with "open automatically" on, an article opens in the reader by itself; other pages stay as they are', async ({ ext }) => {
+  await ext.worker.evaluate(() => chrome.storage.sync.set({ settings: { version: 3, autoOpen: true } }));
+  try {
+    const article = await openPage(ext, ARTICLES[1]!.url);
+    await expect(article.locator('qingdu-reader [role="dialog"]')).toBeVisible();
+    const index = await openPage(ext, NON_ARTICLES[0]!.url);
+    await index.waitForLoadState('load');
+    // The detector has reported the index page (the title changes only then), and nothing opened.
+    await expect.poll(async () => (await toolbarButton(ext, index)).title).toMatch(/not a BBC 中文 article/);
+    expect((await toolbarButton(ext, index)).enabled).toBe(true);
+    await expect(index.locator('qingdu-reader, qingdu-notice')).toHaveCount(0);
+    await Promise.all([article.close(), index.close()]);
+  } finally {
+    await ext.worker.evaluate(() => chrome.storage.sync.remove('settings'));
+  }
+});
+
 test('the toggle command is registered with the suggested shortcut Alt+Shift+R', async ({ ext }) => {
   const commands = await ext.worker.evaluate(() => chrome.commands.getAll());
   const toggle = commands.find((command) => command.name === 'toggle-reader');
