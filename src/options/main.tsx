@@ -4,7 +4,7 @@ import browser from 'webextension-polyfill';
 import { render } from 'preact';
 import type { DictionaryLoader } from '../core/zh/index.ts';
 import { OptionsApp, type OptionsEnvironment } from './OptionsApp.tsx';
-import { asArticle, SAMPLE_ARTICLE_PATH } from './sample-article.ts';
+import { asArticle, SAMPLE_ARTICLE_PATH, SAMPLE_PHOTO_PATH, withPackagedPhotos } from './sample-article.ts';
 import { browserFamily, currentShortcut, openShortcutSettings } from './shortcut.ts';
 import { loadSettings, saveSettings, watchSettings } from './storage.ts';
 import './options.css';
@@ -22,7 +22,13 @@ async function start(): Promise<void> {
   const [initial, shortcut, sample] = await Promise.all([
     loadSettings(),
     currentShortcut().catch(() => undefined),
-    fetchPackaged(SAMPLE_ARTICLE_PATH).then(asArticle, () => undefined),
+    fetchPackaged(SAMPLE_ARTICLE_PATH).then(
+      (json) => {
+        const article = asArticle(json);
+        return article && withPackagedPhotos(article, browser.runtime.getURL(SAMPLE_PHOTO_PATH));
+      },
+      () => undefined,
+    ),
   ]);
   const env: OptionsEnvironment = {
     browserLanguage: browser.i18n.getUILanguage(),

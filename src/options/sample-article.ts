@@ -26,3 +26,19 @@ export function asArticle(json: unknown): Article | undefined {
 }
 
 export const SAMPLE_ARTICLE_PATH = 'sample-article.json';
+export const SAMPLE_PHOTO_PATH = 'sample-photo.svg';
+
+/**
+ * The sample keeps the BBC's photo addresses as extracted, but the preview must make no network
+ * request of its own: every photo is shown as the packaged stand-in picture, at the photo's own size.
+ */
+export function withPackagedPhotos(article: Article, photoUrl: string): Article {
+  return {
+    ...article,
+    blocks: article.blocks.map((block) =>
+      block.type === 'figure'
+        ? { ...block, image: { src: photoUrl, width: block.image.width, height: block.image.height, alt: block.image.alt } }
+        : block,
+    ),
+  };
+}

@@ -294,4 +294,16 @@ test.describe('options page (Chromium)', () => {
       await options.screenshot({ path: join(SCREENSHOTS, `chromium-english-${theme.toLowerCase()}.png`), fullPage: true });
     }
   });
+  test('the options page and its preview make no network request of their own', async () => {
+    const page = await ext.context.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.goto(`chrome-extension://${ext.extensionId}/${OPTIONS_PATH}`);
+    const figure = page.locator('[data-testid="preview"] figure img').first();
+    await figure.evaluate((img) => img.scrollIntoView());
+    // The sample's photos are shown as the packaged picture, and it really loads.
+    await expect.poll(() => figure.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(await figure.getAttribute('src')).toBe(`chrome-extension://${ext.extensionId}/sample-photo.svg`);
+    expect(requested.filter((url) => !url.startsWith(`chrome-extension://${ext.extensionId}/`))).toEqual([]);
+  });
 });

@@ -41,11 +41,27 @@ export function InlineRuns({ runs }: { runs: Inline[] }): JSX.Element {
   );
 }
 
+/**
+ * Photos come from the web; the one exception is a photo packaged with the extension itself (the
+ * options page's preview shows packaged pictures so that it makes no network request of its own).
+ */
+function safeImageSrc(src: string): string | undefined {
+  const web = safeHref(src);
+  if (web) return web;
+  try {
+    const url = new URL(src);
+    const packaged = url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:';
+    return packaged && url.origin === globalThis.location?.origin ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Most BBC photos are 976 wide; the column is at most ~45em, so the browser picks ~640–800w. */
 const IMAGE_SIZES = '(min-width: 50em) 45em, 100vw';
 
 function Photo({ image, onBroken }: { image: ArticleImage; onBroken: () => void }): JSX.Element {
-  const src = safeHref(image.src);
+  const src = safeImageSrc(image.src);
   return (
     <img
       src={src}
@@ -71,7 +87,7 @@ function Figure({
   labels: Labels;
 }): JSX.Element | null {
   const [broken, setBroken] = useState(false);
-  const showImage = mode === 'on' && !broken && safeHref(block.image.src) !== undefined;
+  const showImage = mode === 'on' && !broken && safeImageSrc(block.image.src) !== undefined;
   if (!showImage && !block.caption && !block.credit) return null;
   return (
     <figure class={showImage ? 'qd-figure' : 'qd-figure qd-figure--text'}>
