@@ -5,9 +5,10 @@
 // (vite-plugin-web-extension). Every script entry is bundled on its own as an IIFE, so nothing is
 // loaded at run time that is not in the package: no remote code, no shared chunks.
 // `assets/` (icons, _locales) is copied as is; the conversion dictionaries (src/core/zh/dicts/*.json,
-// made by `npm run zh-dicts`) are packaged as `zh/<name>.json`, fetched only on a first script switch.
+// made by `npm run zh-dicts`) are packaged as `zh/<name>.json` with their licence in `zh/LICENSE.txt`,
+// fetched only on a first script switch. `assets/README.md` is for developers and is not packaged.
 
-import { cpSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import webExtension from 'vite-plugin-web-extension';
@@ -21,15 +22,41 @@ function targetBrowser(mode: string): TargetBrowser {
   return browser;
 }
 
-/** Copies the committed dictionary files into the package after everything else is written. */
-function packageDictionaries(outDir: string): Plugin {
+/**
+ * The dictionaries are OpenCC's data (Apache-2.0) as opencc-js ships it (MIT), so the package
+ * carries both licences next to them, as redistributing them requires.
+ */
+function dictionaryLicence(): string {
+  const opencc = resolve(import.meta.dirname, 'node_modules/opencc-js');
+  return [
+    'The files in this folder are built from the conversion dictionaries of OpenCC',
+    '(Open Chinese Convert, Copyright BYVoid and contributors), licensed under the Apache License 2.0,',
+    'as packaged by opencc-js (Copyright the nk2028 project), licensed under the MIT License.',
+    'Qingdu re-encodes them in its own file format without changing their entries.',
+    '',
+    '=== Apache License 2.0 (OpenCC) ===',
+    readFileSync(resolve(opencc, 'LICENSES/Apache-2.0.txt'), 'utf8').trim(),
+    '',
+    '=== MIT License (opencc-js) ===',
+    readFileSync(resolve(opencc, 'LICENSE'), 'utf8').trim(),
+    '',
+  ].join('\n');
+}
+
+/**
+ * After everything else is written: copies the committed dictionary files (with their licence) into
+ * the package, and drops what `assets/` holds only for developers (its README).
+ */
+function finishPackage(outDir: string): Plugin {
   const source = resolve(import.meta.dirname, 'src/core/zh/dicts');
   return {
-    name: 'qingdu-package-dictionaries',
+    name: 'qingdu-finish-package',
     apply: 'build',
     closeBundle() {
       if (!existsSync(source)) throw new Error(`no dictionaries in ${source}: run npm run zh-dicts`);
       cpSync(source, resolve(outDir, 'zh'), { recursive: true, filter: (path) => !/\.(?:ts|md)$/.test(path) });
+      writeFileSync(resolve(outDir, 'zh/LICENSE.txt'), dictionaryLicence());
+      rmSync(resolve(outDir, 'README.md'), { force: true });
     },
   };
 }
@@ -60,7 +87,7 @@ export default defineConfig(({ mode }) => {
         disableAutoLaunch: true,
         printSummary: false,
       }),
-      packageDictionaries(outDir),
+      finishPackage(outDir),
     ],
   };
 });
