@@ -17,10 +17,28 @@ import { PAYLOADS } from '../fixtures/hostile/payloads.ts';
 
 const REAL_PARAGRAPHS = baseArticleParagraphs();
 
-/** Share of the real article's paragraphs present in the Article: payloads must not cost the reader the article. */
-function keptShare(article: Article): number {
+/** The text a tab shows: every text node outside elements whose content is not rendered as text. */
+function visibleText(document: Document): string {
+  const hidden = new Set(['style', 'script', 'template', 'noscript', 'title', 'xmp', 'textarea', 'noembed', 'noframes', 'iframe']);
+  const walker = document.createTreeWalker(document.body ?? document.documentElement, 4 /* NodeFilter.SHOW_TEXT */);
+  const parts: string[] = [];
+  while (walker.nextNode()) {
+    const parent = walker.currentNode.parentElement;
+    if (parent && !hidden.has(parent.localName) && !parent.closest('style, script, template')) parts.push(walker.currentNode.nodeValue ?? '');
+  }
+  return comparableText(parts.join(''));
+}
+
+/**
+ * Share of the real article's paragraphs that the page still shows and the Article keeps: payloads
+ * must not cost the reader the article. Paragraphs a payload hides in the page itself (an unclosed
+ * raw-text element swallows the rest of the page) are not the reader's to show.
+ */
+function keptShare(article: Article, document: Document): number {
   const text = comparableText(articleText(article));
-  return REAL_PARAGRAPHS.filter((p) => text.includes(comparableText(p).slice(0, 16))).length / REAL_PARAGRAPHS.length;
+  const shown = visibleText(document);
+  const inPage = REAL_PARAGRAPHS.map((p) => comparableText(p).slice(0, 16)).filter((p) => shown.includes(p));
+  return inPage.length === 0 ? 1 : inPage.filter((p) => text.includes(p)).length / inPage.length;
 }
 
 const tally = { pages: 0, injections: 0, unsafeUrls: 0, sentinelsExpected: 0, sentinelsFound: 0, brokenHandled: 0 };
@@ -35,7 +53,7 @@ function extractUntouched(page: GeneratedPage) {
   const before = document.documentElement.outerHTML;
   const result = extract(document, page.url);
   expect(document.documentElement.outerHTML, 'extract must not modify the page').toBe(before);
-  return result;
+  return { result, document };
 }
 
 /** Slots whose sentinel sits in body text that a reader must keep (paragraphs, headings, captions, links). */
@@ -82,7 +100,7 @@ describe('hostile payloads through extract (Node, jsdom)', () => {
     test(`${page.name}: ${page.injections.length} injections, no unsafe URL, page untouched`, () => {
       tally.pages += 1;
       tally.injections += page.injections.length;
-      const result = extractUntouched(page);
+      const { result, document } = extractUntouched(page);
       expect(isArticle(result), `${page.name} is still an article`).toBe(true);
       if (isArticle(result)) {
         checkArticle(page, result);
@@ -90,7 +108,7 @@ describe('hostile payloads through extract (Node, jsdom)', () => {
         // A batch page carries ~200 injected blocks among 48 real paragraphs, and Readability's
         // heuristics then drop a few real ones; a page with one payload must keep nearly all.
         const floor = page.injections.length > 20 ? 0.75 : 0.9;
-        expect.soft(keptShare(result), `${page.name}: share of the real article's paragraphs kept`).toBeGreaterThanOrEqual(floor);
+        expect.soft(keptShare(result, document), `${page.name}: share of the real article's paragraphs kept`).toBeGreaterThanOrEqual(floor);
       }
       expect((Object.prototype as Record<string, unknown>)['qdPolluted'], 'prototype pollution').toBeUndefined();
       expect(({} as Record<string, unknown>)['qdPolluted']).toBeUndefined();
@@ -116,7 +134,7 @@ describe('broken pages through extract (Node, jsdom)', () => {
   // bench run it in Chromium, where it matters.
   for (const page of brokenPages().filter((p) => p.name !== 'five-megabytes')) {
     test(`${page.name} (${page.expect}): ${page.note}`, () => {
-      const result = extractUntouched(page);
+      const { result } = extractUntouched(page);
       if (page.expect === 'article') expect(isArticle(result), `${page.name} should give the article`).toBe(true);
       if (page.expect === 'message') expect(isArticle(result), `${page.name} should give a message`).toBe(false);
       if (isArticle(result)) {

@@ -63,11 +63,11 @@ const counts: Counts = {
 
 /**
  * Playwright starts a fresh worker after a failed test, and each worker has its own module state.
- * So each test writes what it counted to its own file, named after the runner process (the same
- * for the whole run) and the test; the summary adds up every file of this run.
+ * So each test writes what it counted to its own file under the run's output directory (which
+ * Playwright empties when a run starts); the summary adds up every file there.
  */
 const COUNTS_DIR = resolve(REPO_ROOT, 'test-results/hostile/counts');
-const RUN_PREFIX = `run-${process.ppid}-`;
+const RUN_PREFIX = 'test-';
 
 function summary(): string {
   const files = existsSync(COUNTS_DIR) ? readdirSync(COUNTS_DIR).filter((f) => f.startsWith(RUN_PREFIX)) : [];
@@ -142,7 +142,9 @@ async function runPayloadPage(ext: ExtensionBrowser, generated: GeneratedPage, e
   const { page, watch } = await openGenerated(ext, generated);
   const before = await settlePage(page);
   await watch.beginReaderPhase();
-  await openReader(ext, page);
+  await openReader(ext, page).catch((error: Error) => {
+    throw new Error(`${error.message}\nreported in the tab: ${JSON.stringify(watch.problems())}`);
+  });
   await waitSettled(page);
   const dialog = dialogOf(page);
 
