@@ -100,6 +100,9 @@ function neededFiles(dist: string, manifest: Manifest): Set<string> {
   const all = filesUnder(dist).map((file) => relative(dist, file));
   const needed = new Set<string>(['manifest.json']);
   if (manifest['default_locale']) for (const file of all) if (/^_locales\/[^/]+\/messages\.json$/.test(file)) needed.add(file);
+  // Licence texts that bundled third-party data must travel with (e.g. zh/LICENSE.txt for OpenCC's
+  // dictionaries): needed by law, not by code.
+  for (const file of all) if (/(?:^|\/)LICENSE\.txt$/.test(file)) needed.add(file);
 
   // Manifest values that are files (icons, scripts, pages).
   for (const value of strings(manifest)) if (all.includes(value.replace(/^\//, ''))) needed.add(value.replace(/^\//, ''));
@@ -151,6 +154,8 @@ for (const browser of ['chrome', 'firefox'] as const) {
       expect.soft(all.filter((f) => /\.(?:ts|tsx|map|md|DS_Store)$|(?:^|\/)(?:test|node_modules)\//.test(f)), 'sources, maps, docs').toEqual([]);
       const needed = neededFiles(dist, manifest);
       expect(all.filter((f) => !needed.has(f)), 'files nothing in the package uses').toEqual([]);
+      // OpenCC's dictionary data is Apache-2.0: redistributing it means carrying the licence.
+      if (all.some((f) => /^zh\/.+\.json$/.test(f))) expect(all, 'the dictionaries travel with their licence').toContain('zh/LICENSE.txt');
     });
 
     test('no remote code: scripts load nothing from the network and build no code from strings', () => {
