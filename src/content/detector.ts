@@ -45,8 +45,10 @@ const NOTICE_LANG: Record<PageInfo['variant'], string> = { simp: 'zh-Hans', trad
 const NOTICE_MS = 2500;
 
 /**
- * A small notice in the page's own script, in its own shadow root so page CSS cannot touch it.
- * It is the only node it adds, and it removes itself.
+ * A small notice in the page's own script, in its own shadow root so page CSS cannot touch it
+ * (`!important` on `:host`: the shadow context's important rules beat the page's, so a page rule
+ * like `* { display: none !important }` cannot hide it). It is the only node it adds, and it
+ * removes itself.
  */
 function showNotAnArticleNotice(variant: PageInfo['variant']): void {
   document.querySelector('qingdu-notice')?.remove();
@@ -58,7 +60,8 @@ function showNotAnArticleNotice(variant: PageInfo['variant']): void {
   box.textContent = `清读 · ${NOTICE_TEXT[variant]}`;
   const style = document.createElement('style');
   style.textContent =
-    ':host{all:initial}div{position:fixed;z-index:2147483647;top:16px;left:50%;transform:translateX(-50%);' +
+    ':host{all:initial!important;direction:ltr!important;unicode-bidi:isolate!important}' +
+    ':host::before,:host::after{content:none!important}div{position:fixed;z-index:2147483647;top:16px;left:50%;transform:translateX(-50%);' +
     'padding:10px 18px;border-radius:999px;background:#1f3a5f;color:#fff;box-shadow:0 4px 16px #0004;' +
     'font:15px/1.4 "Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;cursor:default}';
   shadow.append(style, box);

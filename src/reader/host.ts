@@ -11,6 +11,7 @@ import type { Settings } from '../core/settings.ts';
 import type { DictionaryLoader } from '../core/zh/index.ts';
 import { loadSettings, updateSettings, watchSettings } from '../options/storage.ts';
 import { READER_CSS, ReaderApp, type ReaderState } from './ui/App.tsx';
+import { OVERLAY_HOST_CSS } from './ui/styles.ts';
 
 export const HOST_TAG = 'qingdu-reader';
 
@@ -94,7 +95,7 @@ export class ReaderSession {
     this.host = document.createElement(HOST_TAG);
     const shadow = this.host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
-    style.textContent = READER_CSS;
+    style.textContent = OVERLAY_HOST_CSS + READER_CSS;
     this.mount = document.createElement('div');
     shadow.append(style, this.mount);
   }

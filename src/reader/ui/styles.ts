@@ -1,7 +1,11 @@
 // The overlay's stylesheet, injected into its shadow root by the host (and by the options preview).
-// `:host { all: initial }` cuts every inherited page style; nothing here can match outside the
-// shadow root. Settings arrive as custom properties and data attributes on `.qd-dialog`, so a change
-// restyles the open overlay at once without re-rendering the article.
+// `:host { all: initial }` cuts every inherited page style (`direction` and `unicode-bidi`, which
+// `all` leaves alone, are set apart); nothing here can match outside the shadow root. In a tab the
+// host also gets `OVERLAY_HOST_CSS`, which holds its place against the page's own rules.
+// Lengths are px or em, never rem: rem follows the page's root font size (a page with
+// `html { font-size: 40px }` would blow the toolbar up). Settings arrive as custom properties and
+// data attributes on `.qd-dialog`, so a change restyles the open overlay at once without
+// re-rendering the article.
 
 const SANS_HANS = `"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "微软雅黑"`;
 const SANS_HANT = `"Noto Sans CJK TC", "Noto Sans TC", "Source Han Sans TC", "PingFang TC", "Hiragino Sans CNS", "Microsoft JhengHei", "微軟正黑體"`;
@@ -32,9 +36,33 @@ const DARK = `
   color-scheme: dark;
 `;
 
+/**
+ * The host element's place in a tab: a full-viewport layer above everything, whatever the page's
+ * CSS says. Page rules that match the host (`qingdu-reader { position: static !important }`,
+ * `* { display: none !important }`) beat the shadow root's normal `:host` rules, but for
+ * `!important` declarations the cascade lets the inner (shadow) context win over the outer one,
+ * even over the host's own `style` attribute (checked in Chromium and Firefox). Not part of
+ * `READER_CSS`: the options preview places the same host in a box with its page's rules.
+ */
+export const OVERLAY_HOST_CSS = `
+:host {
+  all: initial !important;
+  direction: ltr !important;
+  unicode-bidi: isolate !important;
+  display: block !important;
+  position: fixed !important;
+  inset: 0 !important;
+  z-index: 2147483647 !important;
+  contain: strict !important;
+}
+:host::before, :host::after { content: none !important; }
+`;
+
 export const READER_CSS = `
 :host {
   all: initial;
+  direction: ltr;
+  unicode-bidi: isolate;
   display: block;
   position: fixed;
   inset: 0;
@@ -79,7 +107,7 @@ export const READER_CSS = `
   text-rendering: optimizeLegibility;
   font-kerning: normal;
   outline: none;
-  scroll-padding-top: 4rem;
+  scroll-padding-top: 64px;
 }
 .qd-dialog:lang(zh-Hant) {
   --qd-sans: ${LATIN_SANS}, ${SANS_HANT}, sans-serif;
@@ -129,15 +157,15 @@ export const READER_CSS = `
   display: flex;
   flex-wrap: wrap;
   align-items: center;
-  gap: 0.5rem 0.75rem;
-  padding: 0.55rem max(1rem, calc((100% - 60rem) / 2));
+  gap: 8px 12px;
+  padding: 8.8px max(16px, calc((100% - 960px) / 2));
   background: var(--qd-toolbar);
   -webkit-backdrop-filter: blur(8px);
   backdrop-filter: blur(8px);
   border-bottom: 1px solid var(--qd-rule);
   font-size: 14px;
 }
-.qd-brand { font-weight: 600; letter-spacing: 0.08em; color: var(--qd-accent); margin-right: 0.25rem; }
+.qd-brand { font-weight: 600; letter-spacing: 0.08em; color: var(--qd-accent); margin-right: 4px; }
 .qd-spacer { flex: 1 1 auto; }
 .qd-toolbar button {
   font: inherit;
@@ -145,30 +173,30 @@ export const READER_CSS = `
   background: transparent;
   border: 1px solid var(--qd-rule);
   border-radius: 999px;
-  padding: 0.3rem 0.75rem;
+  padding: 4.8px 12px;
   cursor: pointer;
   line-height: 1.2;
-  min-height: 2rem;
+  min-height: 32px;
 }
 .qd-toolbar button:hover { border-color: var(--qd-muted); }
 .qd-scripts { display: inline-flex; border: 1px solid var(--qd-rule); border-radius: 999px; padding: 2px; gap: 2px; }
-.qd-scripts button { border: 0; padding: 0.3rem 0.8rem; }
+.qd-scripts button { border: 0; padding: 4.8px 12.8px; }
 .qd-scripts button[aria-pressed="true"] { background: var(--qd-pressed-bg); color: var(--qd-pressed-text); }
 .qd-scripts button[aria-busy="true"] { opacity: 0.7; cursor: progress; }
-.qd-size { display: inline-flex; gap: 0.25rem; }
-.qd-size button { padding: 0.3rem 0.6rem; }
+.qd-size { display: inline-flex; gap: 4px; }
+.qd-size button { padding: 4.8px 9.6px; }
 .qd-size button[data-action="smaller"] { font-size: 12px; }
-.qd-close { font-size: 1.25rem !important; padding: 0 0.7rem !important; line-height: 1 !important; }
+.qd-close { font-size: 20px !important; padding: 0 11.2px !important; line-height: 1 !important; }
 
 .qd-status { margin: 0; min-height: 0; text-align: center; font-size: 13px; color: var(--qd-muted); }
-.qd-status:not(:empty) { padding: 0.5rem 1rem 0; }
+.qd-status:not(:empty) { padding: 8px 16px 0; }
 
 /* The page: one column, measure set in em of the body text so it holds ~N characters a line. */
 .qd-page {
   width: 100%;
-  max-width: calc(var(--qd-measure, 36em) + 3rem);
+  max-width: calc(var(--qd-measure, 36em) + 48px);
   margin: 0 auto;
-  padding: 2.75rem 1.5rem 4rem;
+  padding: 44px 24px 64px;
   font-size: var(--qd-font-size, 20px);
 }
 .qd-header { margin-bottom: 2em; }
@@ -292,10 +320,10 @@ export const READER_CSS = `
 
 /* Phones: one toolbar line (script control and close); text size stays on the keys and settings. */
 @media (max-width: 36rem) {
-  .qd-toolbar { flex-wrap: nowrap; gap: 0.4rem; padding: 0.45rem 0.6rem; font-size: 13px; }
+  .qd-toolbar { flex-wrap: nowrap; gap: 6.4px; padding: 7.2px 9.6px; font-size: 13px; }
   .qd-brand, .qd-size { display: none; }
-  .qd-scripts button { padding: 0.3rem 0.55rem; }
-  .qd-page { padding: 1.75rem 1.1rem 3rem; }
+  .qd-scripts button { padding: 4.8px 8.8px; }
+  .qd-page { padding: 28px 17.6px 48px; }
   .qd-header h1 { font-size: 1.4em; }
 }
 @media (prefers-reduced-motion: no-preference) {
