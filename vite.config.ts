@@ -7,6 +7,7 @@
 // `assets/` (icons, _locales) is copied as is; the conversion dictionaries (src/core/zh/dicts/*.json,
 // made by `npm run zh-dicts`) are packaged as `zh/<name>.json` with their licence in `zh/LICENSE.txt`,
 // fetched only on a first script switch. `assets/README.md` is for developers and is not packaged.
+// UI message catalogues are bundled lean, the reader's with its own messages only (`uiMessages`).
 
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -20,6 +21,44 @@ function targetBrowser(mode: string): TargetBrowser {
   const browser = BROWSERS.find((name) => name === mode);
   if (!browser) throw new Error(`vite build --mode chrome|firefox (got "${mode}")`);
   return browser;
+}
+
+/** The entry whose bundle carries only the `reader_` messages. */
+const READER_ENTRY = 'src/reader/index.ts';
+
+/**
+ * `_locales/<locale>/messages.json` as bundled for `core/i18n` (which looks up the language the
+ * reader chose, not the browser's): each message keeps only `message` and its placeholders'
+ * `content` — translators' descriptions and examples stay in the packaged `_locales/` files the
+ * browser reads. The reader's bundle gets only the `reader_` messages, the only ones the overlay
+ * shows (`reader/ui/labels.ts` holds its keys to that prefix); every other entry gets them all.
+ * Each entry is its own build, so the choice is made per build from its input.
+ */
+function uiMessages(): Plugin {
+  let keyPrefix = '';
+  return {
+    name: 'qingdu-ui-messages',
+    apply: 'build',
+    enforce: 'pre',
+    options(options) {
+      const input = options.input;
+      const entries = typeof input === 'string' ? [input] : Array.isArray(input) ? input : Object.values(input ?? {});
+      keyPrefix = entries.some((entry) => resolve(entry) === resolve(import.meta.dirname, READER_ENTRY)) ? 'reader_' : '';
+      return null;
+    },
+    transform(code, id) {
+      if (!/[\\/]_locales[\\/][^\\/]+[\\/]messages\.json$/.test(id)) return null;
+      const catalogue = JSON.parse(code) as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+      const kept: Record<string, unknown> = {};
+      for (const [key, { message, placeholders }] of Object.entries(catalogue)) {
+        if (!key.startsWith(keyPrefix)) continue;
+        kept[key] = placeholders
+          ? { message, placeholders: Object.fromEntries(Object.entries(placeholders).map(([name, p]) => [name, { content: p.content }])) }
+          : { message };
+      }
+      return { code: JSON.stringify(kept), map: null };
+    },
+  };
 }
 
 /**
@@ -87,6 +126,7 @@ export default defineConfig(({ mode }) => {
         disableAutoLaunch: true,
         printSummary: false,
       }),
+      uiMessages(),
       finishPackage(outDir),
     ],
   };

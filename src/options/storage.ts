@@ -3,8 +3,10 @@
 // off in Firefox, a browser without it). One key, `settings`, holding `StoredSettings`.
 // Every read goes through `parseSettings`, so damaged or hostile storage gives defaults plus the
 // list of what was reset, never an exception. Used by the options page, the background and the reader.
+// Through `extensionApi()` (the browser's own promise-based `browser`/`chrome`), not the polyfill:
+// the reader bundles this module, and both browsers' storage APIs already return promises.
 
-import browser from 'webextension-polyfill';
+import type Browser from 'webextension-polyfill';
 import {
   applySettingsPatch,
   parseSettings,
@@ -12,6 +14,7 @@ import {
   type ParsedSettings,
   type Settings,
 } from '../core/settings.ts';
+import { extensionApi } from '../messages.ts';
 
 export const SETTINGS_STORAGE_KEY = 'settings';
 
@@ -24,12 +27,17 @@ export interface LoadedSettings extends ParsedSettings {
 
 let chosenArea: Promise<SettingsAreaName> | undefined;
 
+function storage(): Browser.Storage.Static {
+  return extensionApi().storage;
+}
+
 /** `sync` if it answers a read, `local` otherwise. Decided once per page / worker. */
 export function settingsAreaName(): Promise<SettingsAreaName> {
   chosenArea ??= (async (): Promise<SettingsAreaName> => {
     try {
-      if (!browser.storage.sync) return 'local';
-      await browser.storage.sync.get(SETTINGS_STORAGE_KEY);
+      const { sync } = storage();
+      if (!sync) return 'local';
+      await sync.get(SETTINGS_STORAGE_KEY);
       return 'sync';
     } catch {
       return 'local';
@@ -38,8 +46,8 @@ export function settingsAreaName(): Promise<SettingsAreaName> {
   return chosenArea;
 }
 
-function area(name: SettingsAreaName): browser.Storage.StorageArea {
-  return name === 'sync' ? browser.storage.sync : browser.storage.local;
+function area(name: SettingsAreaName): Browser.Storage.StorageArea {
+  return name === 'sync' ? storage().sync : storage().local;
 }
 
 async function readRaw(name: SettingsAreaName): Promise<unknown> {
@@ -47,7 +55,7 @@ async function readRaw(name: SettingsAreaName): Promise<unknown> {
   const value: unknown = items[SETTINGS_STORAGE_KEY];
   if (value === undefined && name === 'sync') {
     // Written to `local` at a time when sync was unavailable: still the reader's settings.
-    const local = await browser.storage.local.get(SETTINGS_STORAGE_KEY);
+    const local = await storage().local.get(SETTINGS_STORAGE_KEY);
     return local[SETTINGS_STORAGE_KEY];
   }
   return value;
@@ -74,7 +82,7 @@ export async function saveSettings(settings: Settings): Promise<SettingsAreaName
     if (name === 'local') throw error;
     // Sync answered reads but refuses writes (quota, policy): keep the settings on this device.
     chosenArea = Promise.resolve('local');
-    await browser.storage.local.set({ [SETTINGS_STORAGE_KEY]: stored });
+    await storage().local.set({ [SETTINGS_STORAGE_KEY]: stored });
     return 'local';
   }
 }
@@ -92,15 +100,16 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
  * tab. Stops when `signal` aborts (the reader's lifetime) or when the returned function is called.
  */
 export function watchSettings(onChange: (loaded: LoadedSettings) => void, signal?: AbortSignal): () => void {
-  const listener = (changes: Record<string, browser.Storage.StorageChange>, areaName: string): void => {
+  const listener = (changes: Record<string, Browser.Storage.StorageChange>, areaName: string): void => {
     if (!(SETTINGS_STORAGE_KEY in changes) || (areaName !== 'sync' && areaName !== 'local')) return;
     // Re-read rather than trust `newValue`: the key may have changed in the area we do not use.
     void loadSettings().then((loaded) => {
       if (!signal?.aborted) onChange(loaded);
     });
   };
-  browser.storage.onChanged.addListener(listener);
-  const stop = (): void => browser.storage.onChanged.removeListener(listener);
+  const { onChanged } = storage();
+  onChanged.addListener(listener);
+  const stop = (): void => onChanged.removeListener(listener);
   signal?.addEventListener('abort', stop, { once: true });
   return stop;
 }

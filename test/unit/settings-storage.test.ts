@@ -36,18 +36,19 @@ const listeners = new Set<ChangeListener>();
 const sync = new MemoryArea('sync', listeners);
 const local = new MemoryArea('local', listeners);
 
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    storage: {
-      sync,
-      local,
-      onChanged: {
-        addListener: (listener: ChangeListener) => listeners.add(listener),
-        removeListener: (listener: ChangeListener) => listeners.delete(listener),
-      },
+// The module reaches storage through the browser's own `browser` namespace (Firefox's, and what
+// `extensionApi()` finds first), so that is what the test provides.
+vi.stubGlobal('browser', {
+  runtime: {},
+  storage: {
+    sync,
+    local,
+    onChanged: {
+      addListener: (listener: ChangeListener) => listeners.add(listener),
+      removeListener: (listener: ChangeListener) => listeners.delete(listener),
     },
   },
-}));
+});
 
 // The module decides sync-or-local once per page, so each test gets a fresh copy.
 async function storage(): Promise<typeof import('../../src/options/storage.ts')> {

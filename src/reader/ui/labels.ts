@@ -34,7 +34,7 @@ export const LABEL_KEYS = [
   'reader_text_larger',
   'reader_converting',
   'reader_convert_failed',
-] as const;
+] as const satisfies readonly `reader_${string}`[]; // the reader's bundle carries only `reader_` messages
 
 export type LabelKey = (typeof LABEL_KEYS)[number];
 export type Labels = Record<LabelKey, string> & {
