@@ -16,7 +16,7 @@ import {
   type ToggleOutcome,
   type ToggleReaderMessage,
 } from '../messages.ts';
-import { loadSettings } from '../options/storage.ts';
+import { loadSettings } from '../storage.ts';
 
 /** Output paths of the two tab bundles (see vite.config.ts: entries keep their source path). */
 export const DETECTOR_FILE = 'src/content/detector.js';

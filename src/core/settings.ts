@@ -2,7 +2,7 @@
 // Storage (sync or local), an imported file and a message from another part are all untrusted: every
 // read goes through `parseSettings`, which never throws and always returns a complete, valid
 // `Settings` plus the names of the settings it had to repair, so the options page can say so.
-// Pure TypeScript: no extension APIs here (the storage access lives in `src/options/storage.ts`).
+// Pure TypeScript: no extension APIs here (the storage access lives in `src/storage.ts`).
 
 export const SETTINGS_VERSION = 3;
 

@@ -25,7 +25,7 @@ import type { DictionaryLoader } from '../core/zh/index.ts';
 import { ReaderPreview } from './Preview.tsx';
 import { readSettingsFile, settingsFileText, SETTINGS_FILE_NAME } from './settings-file.ts';
 import type { BrowserFamily } from './shortcut.ts';
-import type { LoadedSettings, SettingsAreaName } from './storage.ts';
+import type { LoadedSettings, SettingsAreaName } from '../storage.ts';
 
 export interface OptionsEnvironment {
   browserLanguage: string;

@@ -6,7 +6,7 @@ import type { DictionaryLoader } from '../core/zh/index.ts';
 import { OptionsApp, type OptionsEnvironment } from './OptionsApp.tsx';
 import { asArticle, SAMPLE_ARTICLE_PATH, SAMPLE_PHOTO_PATH, withPackagedPhotos } from './sample-article.ts';
 import { browserFamily, currentShortcut, openShortcutSettings } from './shortcut.ts';
-import { loadSettings, saveSettings, watchSettings } from './storage.ts';
+import { loadSettings, saveSettings, watchSettings } from '../storage.ts';
 import './options.css';
 
 async function fetchPackaged(path: string): Promise<unknown> {

@@ -9,7 +9,7 @@ import { isArticle } from '../core/article.ts';
 import { extract } from '../core/extract.ts';
 import type { Settings } from '../core/settings.ts';
 import type { DictionaryLoader } from '../core/zh/index.ts';
-import { loadSettings, updateSettings, watchSettings } from '../options/storage.ts';
+import { loadSettings, updateSettings, watchSettings } from '../storage.ts';
 import { READER_CSS, ReaderApp, type ReaderState } from './ui/App.tsx';
 import { OVERLAY_HOST_CSS } from './ui/styles.ts';
 

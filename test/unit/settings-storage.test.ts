@@ -51,9 +51,9 @@ vi.stubGlobal('browser', {
 });
 
 // The module decides sync-or-local once per page, so each test gets a fresh copy.
-async function storage(): Promise<typeof import('../../src/options/storage.ts')> {
+async function storage(): Promise<typeof import('../../src/storage.ts')> {
   vi.resetModules();
-  return import('../../src/options/storage.ts');
+  return import('../../src/storage.ts');
 }
 
 beforeEach(() => {

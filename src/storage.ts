@@ -13,8 +13,8 @@ import {
   toStoredSettings,
   type ParsedSettings,
   type Settings,
-} from '../core/settings.ts';
-import { extensionApi } from '../messages.ts';
+} from './core/settings.ts';
+import { extensionApi } from './messages.ts';
 
 export const SETTINGS_STORAGE_KEY = 'settings';
 
