@@ -129,12 +129,23 @@ export function claimDetectorSlot(): boolean {
  * The WebExtension API of whichever browser runs us: Firefox's promise-based `browser`, or
  * Chrome's `chrome` (promise-based in Manifest V3 for everything we call). No polyfill is bundled:
  * the detector must stay tiny, and both browsers already speak promises.
+ *
+ * Page elements with an id or name become globals in the content script's world too (DOM
+ * clobbering), so `<form id=browser><input name=runtime>` defines a `browser` on a Chrome that has
+ * no real one (before 136 or so). A candidate counts only if its `runtime.getURL` is a function,
+ * which no element or collection can fake.
  */
 export function extensionApi(): Browser.Browser {
-  const scope = globalThis as { browser?: Browser.Browser; chrome?: Browser.Browser };
-  const api = scope.browser ?? scope.chrome;
-  if (!api?.runtime) throw new Error('Qingdu: no WebExtension API in this context');
+  const scope = globalThis as { browser?: unknown; chrome?: unknown };
+  const api = [scope.browser, scope.chrome].find(isExtensionNamespace);
+  if (!api) throw new Error('Qingdu: no WebExtension API in this context');
   return api;
+}
+
+function isExtensionNamespace(candidate: unknown): candidate is Browser.Browser {
+  if (typeof candidate !== 'object' || candidate === null) return false;
+  const runtime = (candidate as { runtime?: unknown }).runtime;
+  return typeof runtime === 'object' && runtime !== null && typeof (runtime as { getURL?: unknown }).getURL === 'function';
 }
 
 /** Sends a message from a tab (detector or reader) to the background; a missing receiver is not an error. */

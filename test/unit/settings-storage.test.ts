@@ -39,7 +39,7 @@ const local = new MemoryArea('local', listeners);
 // The module reaches storage through the browser's own `browser` namespace (Firefox's, and what
 // `extensionApi()` finds first), so that is what the test provides.
 vi.stubGlobal('browser', {
-  runtime: {},
+  runtime: { getURL: (path: string) => `moz-extension://qingdu-test/${path}` },
   storage: {
     sync,
     local,
