@@ -7,6 +7,7 @@
 //   --no-build  measure the existing dist/ instead of running `npm run build` first
 //   --wait-quiet  first wait (up to 30 minutes) until the 1-minute load average is below 1
 
+import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { buildExtension, buildInPageBundle, buildProbe, REPO_ROOT } from './bundle.ts';
@@ -18,6 +19,12 @@ import { formatTable, writeResults, type BenchRow } from './report.ts';
 import { measureSizes } from './sizes.ts';
 
 const RESULTS = join(REPO_ROOT, 'bench/results.json');
+
+/** The commit measured, marked when the working tree has changes on top of it. */
+function revision(): string {
+  const run = (args: string[]): string => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+  return `${run(['rev-parse', '--short', 'HEAD'])}${run(['status', '--porcelain', '--untracked-files=no']) === '' ? '' : '+changes'}`;
+}
 
 function loadAverage(): string {
   return loadavg().map((value) => value.toFixed(2)).join(' ');
@@ -37,7 +44,7 @@ async function main(): Promise<void> {
   const quick = args.has('--quick');
   if (args.has('--wait-quiet')) await waitForQuiet();
   const started = performance.now();
-  console.log(`qingdu bench${quick ? ' (quick)' : ''} · ${new Date().toISOString()} · load average ${loadAverage()}`);
+  console.log(`qingdu bench${quick ? ' (quick)' : ''} · ${revision()} · ${new Date().toISOString()} · load average ${loadAverage()}`);
 
   if (!args.has('--no-build')) buildExtension();
   const bundle = await buildInPageBundle();
