@@ -20,10 +20,14 @@ import { measureSizes } from './sizes.ts';
 
 const RESULTS = join(REPO_ROOT, 'bench/results.json');
 
-/** The commit measured, marked when the working tree has changes on top of it. */
+/** The commit measured, marked when the working tree has changes on top of it (a tree without git: "no git"). */
 function revision(): string {
-  const run = (args: string[]): string => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
-  return `${run(['rev-parse', '--short', 'HEAD'])}${run(['status', '--porcelain', '--untracked-files=no']) === '' ? '' : '+changes'}`;
+  const run = (args: string[]): string => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  try {
+    return `${run(['rev-parse', '--short', 'HEAD'])}${run(['status', '--porcelain', '--untracked-files=no']) === '' ? '' : '+changes'}`;
+  } catch {
+    return 'no git';
+  }
 }
 
 function loadAverage(): string {
