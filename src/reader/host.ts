@@ -79,6 +79,21 @@ function readArticle(): ReaderState {
   }
 }
 
+/**
+ * A typical BBC article has 20–60 paragraphs and extracts in 5–10 ms, where showing a loading state
+ * first would only flicker; a page with hundreds of paragraphs takes long enough to need it.
+ */
+const LONG_PAGE_PARAGRAPHS = 400;
+
+function isVeryLongPage(): boolean {
+  return document.getElementsByTagName('p').length > LONG_PAGE_PARAGRAPHS;
+}
+
+/** Resolves after the browser has painted the next frame. */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 export class ReaderSession {
   private readonly lifetime = new AbortController();
   private readonly host: HTMLElement;
@@ -126,6 +141,13 @@ export class ReaderSession {
         },
         { once: true, signal },
       );
+    }
+    if (isVeryLongPage()) {
+      // Extraction takes hundreds of milliseconds here: show the overlay (loading) at once and let
+      // the tab paint it before the long work starts, rather than look frozen after the click.
+      this.draw();
+      await afterNextPaint();
+      if (signal.aborted) return;
     }
     this.state = readArticle();
     this.draw();
