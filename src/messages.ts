@@ -17,6 +17,8 @@ export interface PageInfoMessage {
   type: 'qingdu:page-info';
   info: PageInfo;
   url: string;
+  /** A report can follow the reader's own open message (in-page navigation, a late parse). */
+  readerOpen: boolean;
 }
 
 export interface ReaderStateMessage {
@@ -53,7 +55,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export function isPageInfoMessage(value: unknown): value is PageInfoMessage {
-  if (!isRecord(value) || value.type !== 'qingdu:page-info' || typeof value.url !== 'string') return false;
+  if (!isRecord(value) || value.type !== 'qingdu:page-info' || typeof value.url !== 'string' || typeof value.readerOpen !== 'boolean') return false;
   const info = value.info;
   return (
     isRecord(info) &&

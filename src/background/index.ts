@@ -44,7 +44,17 @@ async function shortcutSuffix(): Promise<string> {
   }
 }
 
+/**
+ * Each tab's latest button request. Setting the button awaits the shortcut lookup, so two requests
+ * close together (the detector's report, the reader's "opened") could finish out of order and
+ * leave the older state showing; only the newest request per tab is applied.
+ */
+const latestButtonRequest = new Map<number, number>();
+let buttonRequests = 0;
+
 async function setButton(tabId: number, state: ButtonState): Promise<void> {
+  const request = ++buttonRequests;
+  latestButtonRequest.set(tabId, request);
   const enabled = state !== 'unavailable';
   const title =
     state === 'close-reader'
@@ -52,6 +62,7 @@ async function setButton(tabId: number, state: ButtonState): Promise<void> {
       : state === 'open-reader'
         ? api.i18n.getMessage('actionTitle') + (await shortcutSuffix())
         : api.i18n.getMessage('actionTitleUnavailable');
+  if (latestButtonRequest.get(tabId) !== request) return; // a newer request for this tab wins
   try {
     await Promise.all([
       enabled ? api.action.enable(tabId) : api.action.disable(tabId),
@@ -109,8 +120,8 @@ export async function toggleReader(tab: Tabs.Tab | undefined, mode: ToggleReader
 
 async function onPageInfo(message: PageInfoMessage, tabId: number): Promise<void> {
   const isArticle = message.info.kind === 'article';
-  await setButton(tabId, isArticle ? 'open-reader' : 'not-an-article');
-  if (isArticle && (await loadSettings()).settings.autoOpen) {
+  await setButton(tabId, !isArticle ? 'not-an-article' : message.readerOpen ? 'close-reader' : 'open-reader');
+  if (isArticle && !message.readerOpen && (await loadSettings()).settings.autoOpen) {
     await toggleReader({ id: tabId } as Tabs.Tab, 'open');
   }
 }
@@ -134,6 +145,8 @@ api.commands.onCommand.addListener((command, tab) => {
   }
   void api.tabs.query({ active: true, currentWindow: true }).then(([active]) => toggleReader(active, 'toggle'));
 });
+
+api.tabs.onRemoved.addListener((tabId) => latestButtonRequest.delete(tabId));
 
 api.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
   if (changeInfo.status === 'loading' || changeInfo.url !== undefined) {

@@ -37,7 +37,7 @@ function currentPage(): PageInfo {
 }
 
 function reportPage(): void {
-  void sendToBackground({ type: 'qingdu:page-info', info: currentPage(), url: location.href });
+  void sendToBackground({ type: 'qingdu:page-info', info: currentPage(), url: location.href, readerOpen: readerControl()?.isOpen() ?? false });
 }
 
 const NOTICE_TEXT: Record<PageInfo['variant'], string> = { simp: '这不是一篇文章', trad: '這不是一篇文章' };
