@@ -8,73 +8,24 @@
 // - WebDriver BiDi refuses to navigate to moz-extension:// unless Firefox runs with
 //   `--remote-allow-system-access`; and the navigation moves the tab into the extension process,
 //   so it never reports "loaded" to the driver: we start it and wait for the page's own content.
-// - The extension's internal UUID is random per profile; the pref `extensions.webextensions.uuids`
-//   fixes it, so the options page has a known address.
+// - The extension's internal UUID is random per profile; the shared launcher (support/firefox.ts)
+//   fixes it with the pref `extensions.webextensions.uuids`, so the options page has a known address.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { DIST_FIREFOX, offlineAnswer, REPO_ROOT } from './support/pages.ts';
+import type { Browser, Page } from 'puppeteer-core';
+import { EXTENSION_ORIGIN, launchFirefoxWithExtension, overlayAttribute, serveOfflineInFirefox } from './support/firefox.ts';
+import { REPO_ROOT } from './support/pages.ts';
 
-const ADDON_ID = 'qingdu@qingdu.invalid';
-const ADDON_UUID = '0b7e3c2a-5f41-4d8e-9c6a-1e2f3a4b5c6d';
-const OPTIONS_URL = `moz-extension://${ADDON_UUID}/src/options/index.html`;
+const OPTIONS_URL = `${EXTENSION_ORIGIN}/src/options/index.html`;
 const ARTICLE_URL = 'https://www.bbc.com/zhongwen/simp/world-62912357';
 const SCREENSHOTS = resolve(REPO_ROOT, 'test-results/options');
-const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-
-async function launchFirefox(): Promise<Browser> {
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: true,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'xpinstall.signatures.required': false,
-      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
-    },
-  });
-  try {
-    expect(await browser.installExtension(DIST_FIREFOX)).toBe(ADDON_ID);
-    return browser;
-  } catch (error) {
-    await browser.close();
-    throw error;
-  }
-}
-
-/** Answers BBC pages from fixtures (see offlineAnswer), so nothing reaches the network. */
-async function serveOffline(page: Page): Promise<void> {
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!/^https?:/.test(url)) return void request.continue();
-    const answer = offlineAnswer(url);
-    switch (answer.kind) {
-      case 'page':
-      case 'image':
-        return void request.respond({ status: 200, body: answer.body, contentType: answer.contentType });
-      case 'redirect':
-        return void request.respond({ status: 301, headers: { location: answer.location } });
-      case 'refuse':
-        return void request.abort();
-    }
-  });
-}
 
 async function openOptions(browser: Browser): Promise<Page> {
   const page = await browser.newPage();
   page.goto(OPTIONS_URL).catch(() => undefined); // see the header: the driver never hears "loaded"
   await page.waitForSelector('.options__header h1');
   return page;
-}
-
-/** The reader's dialog attribute, or undefined while there is no overlay. */
-function overlayAttribute(page: Page, name: string): Promise<string | null | undefined> {
-  return page.evaluate(
-    (attribute) => document.querySelector('qingdu-reader')?.shadowRoot?.querySelector('[role="dialog"]')?.getAttribute(attribute),
-    name,
-  );
 }
 
 type StorageAreaName = 'sync' | 'local';
@@ -90,7 +41,7 @@ function storedSettings(options: Page, area: StorageAreaName): Promise<unknown> 
 
 async function openArticle(browser: Browser): Promise<Page> {
   const article = await browser.newPage();
-  await serveOffline(article);
+  await serveOfflineInFirefox(article);
   await article.goto(ARTICLE_URL, { waitUntil: 'domcontentloaded' });
   return article;
 }
@@ -100,7 +51,7 @@ test.describe('options page (Firefox ESR)', () => {
 
   test.beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchFirefox();
+    browser = await launchFirefoxWithExtension();
   });
 
   test.afterAll(async () => {
