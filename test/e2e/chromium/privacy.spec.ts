@@ -1,0 +1,30 @@
+// Privacy: a BBC page cannot tell that Qingdu is installed. The dictionaries are web-accessible
+// (the reader fetches them from the tab), and Chrome's extension id is the same for everyone, so
+// without `use_dynamic_url` any bbc.com page could fetch chrome-extension://<id>/zh/… and learn
+// who uses Qingdu. With it, only the per-session address the reader gets from runtime.getURL works.
+import { ARTICLES } from '../support/pages.ts';
+import { clickToolbarButton, openPage } from '../support/chromium.ts';
+import { expect, test } from '../support/fixtures.ts';
+
+test('a BBC page cannot find Qingdu through its packaged files, and the reader still loads its dictionaries', async ({ ext }) => {
+  const article = ARTICLES.find((page) => page.variant === 'simp') ?? ARTICLES[0]!;
+  const page = await openPage(ext, article.url);
+  const probe = await page.evaluate(async (id) => {
+    try {
+      const response = await fetch(`chrome-extension://${id}/zh/tw-variants.json`);
+      return `answered ${response.status}`;
+    } catch {
+      return 'blocked';
+    }
+  }, ext.extensionId);
+  expect(probe, 'the page fetching a packaged dictionary by the extension id').toBe('blocked');
+
+  // The reader's own fetch (a first script switch) still reaches them.
+  await clickToolbarButton(ext, page);
+  const dialog = page.locator('qingdu-reader [role="dialog"]');
+  await expect(dialog).toBeVisible();
+  await dialog.locator('[data-script="tw"]').click();
+  await expect(dialog).toHaveAttribute('lang', 'zh-Hant-TW');
+  await expect(dialog.locator('[data-script="tw"]')).toHaveAttribute('aria-pressed', 'true');
+  await page.close();
+});
