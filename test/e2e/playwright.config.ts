@@ -11,7 +11,10 @@ export default defineConfig({
   outputDir: '../../test-results',
   workers: 1,
   fullyParallel: false,
-  retries: 0,
+  // One retry in CI only, reported as "flaky" in the output. Known cause (open bug): the first
+  // toolbar click right after a browser restart is sometimes lost (about 1 in 10 in the options
+  // suite's restart step; a second click opens the reader). Locally failures are never retried.
+  retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list'], ['github']] : [['list']],
