@@ -12,8 +12,8 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   // One retry in CI only, reported as "flaky" in the output. Known cause (open bug): the first
-  // toolbar click right after a browser restart is sometimes lost (about 1 in 10 in the options
-  // suite's restart step; a second click opens the reader). Locally failures are never retried.
+  // toolbar click soon after the browser starts is sometimes lost (about 1 in 10 in the options
+  // suite, fresh or restarted profile; a second click opens the reader). Locally never retried.
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
