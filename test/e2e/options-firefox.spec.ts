@@ -14,7 +14,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Browser, Page } from 'puppeteer-core';
-import { EXTENSION_ORIGIN, launchFirefoxWithExtension, overlayAttribute, serveOfflineInFirefox } from './support/firefox.ts';
+import { EXTENSION_ORIGIN, launchFirefoxWithExtension, openOfflinePage, overlayAttribute } from './support/firefox.ts';
 import { REPO_ROOT } from './support/pages.ts';
 
 const OPTIONS_URL = `${EXTENSION_ORIGIN}/src/options/index.html`;
@@ -37,13 +37,6 @@ function storedSettings(options: Page, area: StorageAreaName): Promise<unknown> 
     const api = (globalThis as unknown as { browser: { storage: Record<StorageAreaName, Area> } }).browser;
     return (await api.storage[name].get('settings')).settings;
   }, area);
-}
-
-async function openArticle(browser: Browser): Promise<Page> {
-  const article = await browser.newPage();
-  await serveOfflineInFirefox(article);
-  await article.goto(ARTICLE_URL, { waitUntil: 'domcontentloaded' });
-  return article;
 }
 
 test.describe('options page (Firefox ESR)', () => {
@@ -78,7 +71,7 @@ test.describe('options page (Firefox ESR)', () => {
     await options.screenshot({ path: join(SCREENSHOTS, 'firefox-options.png'), fullPage: true });
 
     // With it, the reader opens by itself on a BBC 中文 article.
-    const article = await openArticle(browser);
+    const article = await openOfflinePage(browser, ARTICLE_URL, 'domcontentloaded');
     await expect.poll(() => overlayAttribute(article, 'data-theme'), { timeout: 15_000 }).toBe('system');
     await expect.poll(() => overlayAttribute(article, 'lang')).toBe('zh-Hans');
 

@@ -15,7 +15,7 @@ import {
   launchFirefoxWithExtension,
   overlayAttribute,
   overlayText,
-  serveOfflineInFirefox,
+  openOfflinePage,
 } from '../support/firefox.ts';
 import { ARTICLES, NON_BBC_URL } from '../support/pages.ts';
 import { normalizeText, publishedContent } from '../support/published.ts';
@@ -47,13 +47,6 @@ async function storeSettings(browser: Browser, settings: Record<string, unknown>
   await page.close();
 }
 
-async function openSavedPage(browser: Browser, url: string): Promise<Page> {
-  const page = await browser.newPage();
-  await serveOfflineInFirefox(page);
-  await page.goto(url, { waitUntil: 'load' });
-  return page;
-}
-
 test.describe('the reader in Firefox ESR', () => {
   let browser: Browser;
 
@@ -69,7 +62,7 @@ test.describe('the reader in Firefox ESR', () => {
   test('opens on a traditional article, 简体 converts it, Esc closes it and releases the page', async () => {
     const saved = ARTICLES.find((article) => article.file === 'trad-2023-world-66783048.html')!;
     const published = publishedContent(saved);
-    const page = await openSavedPage(browser, saved.url);
+    const page = await openOfflinePage(browser, saved.url);
 
     await expect.poll(() => overlayAttribute(page, 'lang'), { timeout: 15_000 }).toBe('zh-Hant');
     const title = await overlayText(page, 'h1');
@@ -92,7 +85,7 @@ test.describe('the reader in Firefox ESR', () => {
 
   test('opens on a simplified article and 繁體·台灣 converts it to zh-Hant-TW', async () => {
     const saved = ARTICLES.find((article) => article.file === 'derived-simp-2022-world-62912357.html')!;
-    const page = await openSavedPage(browser, saved.url);
+    const page = await openOfflinePage(browser, saved.url);
     await expect.poll(() => overlayAttribute(page, 'lang'), { timeout: 15_000 }).toBe('zh-Hans');
     const title = (await overlayText(page, 'h1'))!;
 
@@ -106,8 +99,8 @@ test.describe('the reader in Firefox ESR', () => {
   });
 
   test('the toolbar button is enabled on a BBC 中文 page and disabled on any other', async () => {
-    const bbc = await openSavedPage(browser, ARTICLES[0]!.url);
-    const other = await openSavedPage(browser, NON_BBC_URL);
+    const bbc = await openOfflinePage(browser, ARTICLES[0]!.url);
+    const other = await openOfflinePage(browser, NON_BBC_URL);
     const extensionPage = await openExtensionPage(browser);
     const states = await extensionPage.evaluate(async () => {
       const api = (globalThis as unknown as ExtensionPageGlobal).browser;

@@ -65,6 +65,18 @@ export async function serveOfflineInFirefox(page: Page): Promise<void> {
   });
 }
 
+/** A new tab answered from fixtures (`serveOfflineInFirefox`), navigated to `url`. */
+export async function openOfflinePage(
+  browser: Browser,
+  url: string,
+  waitUntil: 'load' | 'domcontentloaded' = 'load',
+): Promise<Page> {
+  const page = await browser.newPage();
+  await serveOfflineInFirefox(page);
+  await page.goto(url, { waitUntil });
+  return page;
+}
+
 /** An attribute of the overlay's dialog, or undefined while there is no overlay. */
 export function overlayAttribute(page: Page, name: string): Promise<string | null | undefined> {
   return page.evaluate(
