@@ -4,8 +4,8 @@
 // It keeps no state of its own between events: everything it needs is asked of the tab or the
 // browser again, so the service worker may be stopped at any moment.
 
-import type { Runtime, Tabs } from 'webextension-polyfill';
-import { isBbcChineseUrl } from '../core/detect.ts';
+import type { DeclarativeContent, Runtime, Tabs } from 'webextension-polyfill';
+import { BBC_CHINESE_HOSTS, BBC_CHINESE_PATH, isBbcChineseUrl } from '../core/detect.ts';
 import {
   extensionApi,
   isPageInfoMessage,
@@ -29,6 +29,35 @@ const ICONS_DISABLED = iconSet('qingdu-disabled-');
 
 function iconSet(prefix: string): Record<string, string> {
   return Object.fromEntries([16, 32, 48, 128].map((size) => [String(size), `/icons/${prefix}${size}.png`]));
+}
+
+/**
+ * The button must be clickable the moment a BBC 中文 page starts: Chrome silently drops a click on
+ * a disabled button, and this worker, which enables it per tab, hears of a navigation only after
+ * it has committed (in tests a click right after DOMContentLoaded was lost about 1 in 15 times).
+ * So in Chrome the browser itself enables the button on BBC 中文 URLs, from declarative rules
+ * evaluated at commit — when Chrome also clears the tab's previous per-tab state, so an explicit
+ * "disabled" from the page before never outlives that page. `setButton` still sets the per-tab
+ * state (Firefox has no declarativeContent; in Chrome it is what `action.isEnabled` reports).
+ */
+const declarativeContent: DeclarativeContent.Static | undefined = api.declarativeContent;
+
+/** Both URL forms of every BBC 中文 host: `/zhongwen` itself and everything under it. */
+function bbcChineseMatchers(rules: DeclarativeContent.Static): DeclarativeContent.PageStateMatcher[] {
+  const schemes = ['https', 'http'];
+  return BBC_CHINESE_HOSTS.flatMap((host) => [
+    new rules.PageStateMatcher({ pageUrl: { hostEquals: host, pathEquals: BBC_CHINESE_PATH, schemes } }),
+    new rules.PageStateMatcher({ pageUrl: { hostEquals: host, pathPrefix: `${BBC_CHINESE_PATH}/`, schemes } }),
+  ]);
+}
+
+/** Rules persist across browser restarts; they are (re)installed with the extension. */
+async function installButtonRules(): Promise<void> {
+  const rules = declarativeContent;
+  if (!rules) return;
+  // The rule API takes callbacks (its typings promise nothing else).
+  await new Promise<void>((resolve) => rules.onPageChanged.removeRules(undefined, resolve));
+  rules.onPageChanged.addRules([{ conditions: bbcChineseMatchers(rules), actions: [new rules.ShowAction()] }]);
 }
 
 /** What the toolbar button says and looks like in one tab. */
@@ -56,6 +85,12 @@ async function setButton(tabId: number, state: ButtonState): Promise<void> {
   const request = ++buttonRequests;
   latestButtonRequest.set(tabId, request);
   const enabled = state !== 'unavailable';
+  // Issued at once, not after the title's lookup: calls reach the browser in request order, so the
+  // newest still wins, and a page that has just become a BBC 中文 page is clickable without delay.
+  void Promise.all([
+    enabled ? api.action.enable(tabId) : api.action.disable(tabId),
+    api.action.setIcon({ tabId, path: enabled ? ICONS_ENABLED : ICONS_DISABLED }),
+  ]).catch(() => undefined); // the tab was closed meanwhile
   const title =
     state === 'close-reader'
       ? api.i18n.getMessage('actionTitleClose') + (await shortcutSuffix())
@@ -64,11 +99,7 @@ async function setButton(tabId: number, state: ButtonState): Promise<void> {
         : api.i18n.getMessage('actionTitleUnavailable');
   if (latestButtonRequest.get(tabId) !== request) return; // a newer request for this tab wins
   try {
-    await Promise.all([
-      enabled ? api.action.enable(tabId) : api.action.disable(tabId),
-      api.action.setIcon({ tabId, path: enabled ? ICONS_ENABLED : ICONS_DISABLED }),
-      api.action.setTitle({ tabId, title }),
-    ]);
+    await api.action.setTitle({ tabId, title });
   } catch {
     // The tab was closed while we were updating it.
   }
@@ -173,5 +204,8 @@ async function initialiseButtons(): Promise<void> {
   );
 }
 
-api.runtime.onInstalled.addListener(() => void initialiseButtons());
+api.runtime.onInstalled.addListener(() => {
+  void installButtonRules();
+  void initialiseButtons();
+});
 api.runtime.onStartup.addListener(() => void initialiseButtons());

@@ -13,13 +13,19 @@ export interface PageInfo {
   variant: ScriptVariant;
 }
 
-const BBC_HOSTS = /^(?:www\.|m\.)?bbc\.(?:com|co\.uk)$/;
+/**
+ * Where BBC News 中文 pages live: these hosts, at `/zhongwen` and below, over http(s). The one
+ * definition of "a BBC 中文 page": the toolbar button's declarative rules are built from it too.
+ */
+export const BBC_CHINESE_HOSTS: readonly string[] = ['www.bbc.com', 'bbc.com', 'm.bbc.com', 'www.bbc.co.uk', 'bbc.co.uk', 'm.bbc.co.uk'];
+export const BBC_CHINESE_PATH = '/zhongwen';
 
 /** True for pages of the BBC News 中文 site: bbc.com/zhongwen/… and the older bbc.co.uk/zhongwen/…. */
 export function isBbcChineseUrl(url: string): boolean {
   const parsed = parseUrl(url);
   if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) return false;
-  return BBC_HOSTS.test(parsed.hostname) && /^\/zhongwen(?:\/|$)/.test(parsed.pathname);
+  const path = parsed.pathname;
+  return BBC_CHINESE_HOSTS.includes(parsed.hostname) && (path === BBC_CHINESE_PATH || path.startsWith(`${BBC_CHINESE_PATH}/`));
 }
 
 export function detect(document: Document, url: string): PageInfo {

@@ -173,7 +173,8 @@ export async function openGenerated(
   } else {
     await page.goto(generated.url, { waitUntil: 'load' });
   }
-  await expect.poll(async () => (await toolbarButton(ext, page)).enabled, { timeout: 15_000 }).toBe(true);
+  // The background has caught up with this tab (its title is set per tab, from the URL first).
+  await expect.poll(async () => (await toolbarButton(ext, page)).title, { timeout: 15_000 }).toMatch(/^(?:Read in Qingdu|Qingdu: not a BBC 中文 article)/);
   return { page, watch, release };
 }
 

@@ -104,15 +104,22 @@ export async function openPage(ext: ExtensionBrowser, url: string): Promise<Page
   return page;
 }
 
-/** The CDP target id of a page's tab (`Extensions.triggerAction` needs a target of type `tab`). */
+/**
+ * The CDP target id of a page's tab (`Extensions.triggerAction` needs a target of type `tab`).
+ * Found by URL; right after a navigation commits the tab target may still show the previous URL
+ * for a moment, so it is looked for again for up to 2 s.
+ */
 async function tabTargetId(ext: ExtensionBrowser, page: Page): Promise<string> {
-  const { targetInfos } = await ext.cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
   const url = page.url();
-  const matches = targetInfos.filter((target) => target.url === url);
-  if (matches.length !== 1) {
-    throw new Error(`expected one tab at ${url}, found ${matches.length}; open each URL in one tab only`);
+  for (let waited = 0; ; waited += 20) {
+    const { targetInfos } = await ext.cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const matches = targetInfos.filter((target) => target.url === url);
+    if (matches.length === 1) return matches[0]!.targetId;
+    if (matches.length > 1 || waited >= 2000) {
+      throw new Error(`expected one tab at ${url}, found ${matches.length}; open each URL in one tab only`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  return matches[0]!.targetId;
 }
 
 /** Clicks the extension's toolbar button for this tab, exactly as a user's click (fires action.onClicked). */
@@ -135,18 +142,37 @@ export async function tabIdOf(ext: ExtensionBrowser, page: Page): Promise<number
   return id;
 }
 
+/**
+ * What the button says in this tab. Not whether it is enabled: Chrome's `action.isEnabled` answers
+ * false in every tab where declarative rules enable the button (ours do, on BBC 中文 pages), even
+ * after an explicit `enable`. Whether a click gets through is what `clicksDelivered` measures.
+ */
 export interface ToolbarButtonState {
-  enabled: boolean;
   title: string;
 }
 
 export async function toolbarButton(ext: ExtensionBrowser, page: Page): Promise<ToolbarButtonState> {
   const tabId = await tabIdOf(ext, page);
-  return ext.worker.evaluate(
-    async (id: number) => ({
-      enabled: await chrome.action.isEnabled(id),
-      title: await chrome.action.getTitle({ tabId: id }),
-    }),
-    tabId,
-  );
+  return ext.worker.evaluate(async (id: number) => ({ title: await chrome.action.getTitle({ tabId: id }) }), tabId);
+}
+
+/**
+ * How many toolbar clicks the browser delivered to the extension while `during` ran: a disabled
+ * (greyed) button delivers none. Counted by a second `action.onClicked` listener in the worker,
+ * removed afterwards.
+ */
+export async function clicksDelivered(ext: ExtensionBrowser, during: () => Promise<void>): Promise<number> {
+  type ClickCounter = { qingduTestClicks: number; qingduTestListener?: () => void };
+  await ext.worker.evaluate(() => {
+    const world = globalThis as unknown as ClickCounter;
+    world.qingduTestClicks = 0;
+    world.qingduTestListener = () => void (world.qingduTestClicks += 1);
+    chrome.action.onClicked.addListener(world.qingduTestListener);
+  });
+  await during();
+  return ext.worker.evaluate(() => {
+    const world = globalThis as unknown as ClickCounter;
+    if (world.qingduTestListener) chrome.action.onClicked.removeListener(world.qingduTestListener);
+    return world.qingduTestClicks;
+  });
 }
