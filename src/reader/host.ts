@@ -89,6 +89,11 @@ function isVeryLongPage(): boolean {
   return document.getElementsByTagName('p').length > LONG_PAGE_PARAGRAPHS;
 }
 
+/** Resolves in a later task, after whatever input and rendering the browser has queued. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** Resolves after the browser has painted the next frame. */
 function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -142,14 +147,20 @@ export class ReaderSession {
         { once: true, signal },
       );
     }
-    if (isVeryLongPage()) {
-      // Extraction takes hundreds of milliseconds here: show the overlay (loading) at once and let
-      // the tab paint it before the long work starts, rather than look frozen after the click.
+    const veryLong = isVeryLongPage();
+    if (veryLong) {
+      // Extraction takes a long time here: show the overlay (loading) at once and let the tab
+      // paint it before the long work starts, rather than look frozen after the click.
       this.draw();
       await afterNextPaint();
       if (signal.aborted) return;
     }
     this.state = readArticle();
+    if (veryLong) {
+      // Extraction and the first rendering pass in separate tasks: neither holds the tab for long.
+      await nextTask();
+      if (signal.aborted) return;
+    }
     this.draw();
   }
 

@@ -380,6 +380,20 @@ describe('the script control', () => {
     expect(load.mock.calls.length).toBe(loads);
   });
 
+  it('applies a switch to a script already loaded in the click itself: no “converting” step in between', async () => {
+    show({ loadDictionary: nodeDictionaryLoader() });
+    await choose('tw');
+    await vi.waitFor(() => expect(dialog().getAttribute('lang')).toBe('zh-Hant-TW'));
+    await choose('original');
+    act(() => {
+      shadow.querySelector<HTMLButtonElement>('[data-script="tw"]')?.click();
+    });
+    // Synchronously after the click (act flushes Preact's render, no promise has run).
+    expect(dialog().getAttribute('lang')).toBe('zh-Hant-TW');
+    expect(shadow.querySelector('[aria-busy="true"]')).toBeNull();
+    expect(shadow.querySelector('h1')?.textContent).toBe('「一帶一路」倡議十週年 改變世界的成敗與未來');
+  });
+
   it('opens in the default script from the settings', async () => {
     show({ loadDictionary: nodeDictionaryLoader(), settings: { ...SETTINGS, defaultScript: 'simp' } });
     await vi.waitFor(() => expect(dialog().getAttribute('lang')).toBe('zh-Hans'));
@@ -394,6 +408,40 @@ describe('the script control', () => {
     expect(pressed()).toEqual(['original']);
     expect(dialog().getAttribute('lang')).toBe('zh-Hant');
     expect(shadow.querySelector('h1')?.textContent).toBe(ARTICLE.title);
+  });
+});
+
+describe('a very long article', () => {
+  const paragraphs = 1000;
+  const long: Article = {
+    ...ARTICLE,
+    blocks: Array.from({ length: paragraphs }, (_, i): Block => ({ type: 'paragraph', text: `第${i}段。`, content: [`第${i}段。`] })),
+  };
+
+  afterEach(() => vi.useRealTimers());
+
+  it('shows the top at once and the rest in later passes, in order, then the related stories', () => {
+    vi.useFakeTimers();
+    show({ state: { status: 'ready', article: long } });
+    const shown = (): number => shadow.querySelectorAll('.qd-body [data-block]').length;
+    const first = shown();
+    expect(first).toBeGreaterThan(50);
+    expect(first).toBeLessThan(paragraphs);
+    expect(shadow.querySelector('.qd-body')?.getAttribute('aria-busy')).toBe('true');
+    expect(shadow.querySelector('.qd-related')).toBeNull();
+    const passes: number[] = [first];
+    while (shown() < paragraphs && passes.length < 50) {
+      act(() => void vi.advanceTimersByTime(1));
+      passes.push(shown());
+    }
+    expect(shown()).toBe(paragraphs);
+    // Every pass added blocks (none was empty, none rendered everything at once after the first).
+    for (let i = 1; i < passes.length; i += 1) expect(passes[i]! - passes[i - 1]!).toBeGreaterThan(0);
+    expect(passes.length).toBeGreaterThan(2);
+    const order = [...shadow.querySelectorAll('.qd-body [data-block]')].map((el) => el.textContent);
+    expect(order).toEqual(long.blocks.map((block) => block.text));
+    expect(shadow.querySelector('.qd-body')?.hasAttribute('aria-busy')).toBe(false);
+    expect(shadow.querySelector('.qd-related a')?.textContent).toBe(ARTICLE.related[0]?.title);
   });
 });
 

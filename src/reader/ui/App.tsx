@@ -4,7 +4,7 @@
 // render this component and supply the dictionaries, the settings and what closing means.
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Article, NotAnArticle } from '../../core/article.ts';
+import type { Article, Block, NotAnArticle } from '../../core/article.ts';
 import { NUMBER_RANGES, normalizeNumber, type Settings } from '../../core/settings.ts';
 import {
   convertArticle,
@@ -99,8 +99,10 @@ function useScriptSwitch(
   const [shown, setShown] = useState<Shown>({ script: 'original', source: article, article, convert: undefined });
   const [pending, setPending] = useState<ReaderScript | undefined>(undefined);
   const [failed, setFailed] = useState(false);
-  // One converter per target and quote style, created on first use and kept for the overlay's life.
+  // One converter per target and quote style, created on first use and kept for the overlay's life;
+  // once it has loaded, later switches to it apply in the same task as the click (one render).
   const converters = useRef(new Map<string, Promise<Converter>>());
+  const loaded = useRef(new Map<string, Converter>());
   const wanted = useRef<ReaderScript>('original');
   const latest = useRef({ article, quotes: settings.quotes, loadDictionary });
   latest.current = { article, quotes: settings.quotes, loadDictionary };
@@ -115,6 +117,12 @@ function useScriptSwitch(
       return;
     }
     const key = `${script}|${quotes}`;
+    const ready = loaded.current.get(key);
+    if (ready) {
+      setPending(undefined);
+      setShown({ script, source, article: convertArticle(source, ready), convert: ready });
+      return;
+    }
     const converter = converters.current.get(key) ?? createConverter({ from: 'auto', to: ZH_TARGET[script], quotes }, load);
     if (!converters.current.has(key)) {
       converters.current.set(key, converter);
@@ -124,6 +132,7 @@ function useScriptSwitch(
     setPending(script);
     converter.then(
       (convert) => {
+        loaded.current.set(key, convert);
         if (wanted.current !== script || latest.current.article !== source) return;
         setPending(undefined);
         setShown({ script, source, article: convertArticle(source, convert), convert });
@@ -279,7 +288,8 @@ export function ReaderApp(props: ReaderAppProps): JSX.Element {
         {pending ? labels.reader_converting : failed ? labels.reader_convert_failed : ''}
       </p>
       {shown.article ? (
-        <ArticleView article={shown.article} settings={settings} labels={labels} locale={locale} titleId={titleId} onClose={onClose} />
+        // Keyed by address: another article (in-page navigation) starts its progressive rendering afresh.
+        <ArticleView key={shown.article.url} article={shown.article} settings={settings} labels={labels} locale={locale} titleId={titleId} onClose={onClose} />
       ) : state.status === 'error' ? (
         <ErrorView state={state} labels={labels} titleId={titleId} onClose={onClose} />
       ) : (
@@ -324,6 +334,42 @@ function trapFocus(event: KeyboardEvent, dialog: HTMLElement): void {
   }
 }
 
+/**
+ * Blocks rendered in the first pass. Every real BBC article fits (they have 20–80 blocks); a page
+ * with hundreds gets the rest in later tasks, so the tab never freezes and the top shows at once.
+ */
+const FIRST_PASS_BLOCKS = 120;
+/** Blocks added per later task: a few tens of milliseconds of work on this machine. */
+const LATER_PASS_BLOCKS = 200;
+
+/** How many of `total` blocks to render now; grows by a pass per task until all are rendered. */
+function useProgressiveCount(total: number): number {
+  const [count, setCount] = useState(() => Math.min(total, FIRST_PASS_BLOCKS));
+  useEffect(() => {
+    if (count >= total) return undefined;
+    const timer = setTimeout(() => setCount((shown) => Math.min(total, shown + LATER_PASS_BLOCKS)), 0);
+    return () => clearTimeout(timer);
+  }, [count, total]);
+  return Math.min(count, total);
+}
+
+/** How many blocks the pass starting at block `start` renders. */
+function passSize(start: number): number {
+  return start === 0 ? FIRST_PASS_BLOCKS : LATER_PASS_BLOCKS;
+}
+
+/** The block ranges of the passes that cover the first `count` blocks: [0, 120), [120, 320), … */
+function passRanges(count: number): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (let start = 0; start < count; start += passSize(start)) ranges.push([start, Math.min(count, start + passSize(start))]);
+  return ranges;
+}
+
+/** One pass's blocks: its own component, so that a later pass leaves the earlier ones alone. */
+function BlockRun({ children }: { children: JSX.Element[] }): JSX.Element {
+  return <>{children}</>;
+}
+
 function ArticleView({
   article,
   settings,
@@ -340,15 +386,39 @@ function ArticleView({
   onClose: () => void;
 }): JSX.Element {
   const original = safeHref(article.url);
+  const rendered = useProgressiveCount(article.blocks.length);
+  // Each block's element is kept while the block object and what its rendering depends on stay the
+  // same; Preact skips a component whose element is reused, so a later pass, a status line or a
+  // settings change that does not touch blocks re-renders none of them. A script switch brings new
+  // block objects, and only then are they rendered again.
+  const elements = useMemo(() => new WeakMap<Block, JSX.Element>(), [settings.images, article.url, labels]);
+  const blockElement = (block: Block, index: number): JSX.Element => {
+    let element = elements.get(block);
+    if (!element) {
+      element = <ArticleBlock key={index} block={block} index={index} images={settings.images} articleUrl={article.url} labels={labels} />;
+      elements.set(block, element);
+    }
+    return element;
+  };
+  // Likewise each pass's run, found by its first block (a pass's range never changes once full).
+  const runs = useMemo(() => new WeakMap<Block, JSX.Element>(), [elements]);
+  const runElement = ([start, end]: [number, number]): JSX.Element => {
+    const first = article.blocks[start]!;
+    const full = end - start === passSize(start);
+    const cached = full ? runs.get(first) : undefined;
+    if (cached) return cached;
+    const element = <BlockRun key={start}>{article.blocks.slice(start, end).map((block, i) => blockElement(block, start + i))}</BlockRun>;
+    if (full) runs.set(first, element);
+    return element;
+  };
+  const complete = rendered === article.blocks.length;
   return (
     <article class="qd-page">
       <ArticleHeader article={article} labels={labels} locale={locale} titleId={titleId} />
-      <div class="qd-body">
-        {article.blocks.map((block, index) => (
-          <ArticleBlock key={index} block={block} index={index} images={settings.images} articleUrl={article.url} labels={labels} />
-        ))}
+      <div class="qd-body" aria-busy={complete ? undefined : 'true'}>
+        {passRanges(rendered).map(runElement)}
       </div>
-      {article.related.length > 0 && (
+      {complete && article.related.length > 0 && (
         <nav class="qd-related" aria-labelledby={`${titleId}-related`}>
           <h2 id={`${titleId}-related`} lang={labels.lang}>
             {labels.reader_related}

@@ -235,6 +235,13 @@ export const READER_CSS = `
   text-spacing-trim: space-first;
 }
 .qd-body p { margin: 0 0 1.1em; }
+/* Text blocks off screen are not laid out or painted (their last size is kept), so opening a long
+   article and switching script cost only what is on screen. Figures are left alone: containment
+   would stop their margins collapsing with their neighbours'. */
+.qd-body > p, .qd-body > h2, .qd-body > h3, .qd-body > ul, .qd-body > ol, .qd-body > blockquote {
+  content-visibility: auto;
+  contain-intrinsic-block-size: auto 5em;
+}
 .qd-body h2, .qd-body h3 {
   font-family: var(--qd-body-font);
   line-height: 1.5;

@@ -28,8 +28,12 @@ function dialogOf(page: Page): Locator {
 }
 
 /** Text as the reader sees it, white space collapsed. */
+/**
+ * The overlay's text. Not `innerText`: it leaves out blocks the browser has not laid out yet
+ * (`content-visibility: auto` skips off-screen blocks until they near the viewport).
+ */
 async function shownText(locator: Locator): Promise<string> {
-  return normalizeText(await locator.innerText());
+  return normalizeText((await locator.textContent()) ?? '');
 }
 
 /** Quote marks differ by design between our converter (「」 in traditional) and plain OpenCC. */

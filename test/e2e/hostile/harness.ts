@@ -220,15 +220,18 @@ export async function auditOverlay(page: Page): Promise<AuditFinding[]> {
 }
 
 /**
- * Scrolls the overlay from top to bottom in at most 200 steps (lazy photos load; handlers on them,
- * had any survived, would fire) and back, then waits until every photo that was requested has
- * loaded or failed.
+ * Once every block is rendered (a very long article arrives in passes), scrolls the overlay from
+ * top to bottom in about 200 steps (lazy photos load; handlers on them, had any survived, would
+ * fire) and back, then waits until every photo that was requested has loaded or failed. Blocks off
+ * screen are laid out only as they come near (content-visibility), so the height grows on the way:
+ * the step is fixed at the start and the walk stops after 250 steps at most.
  */
 export async function scrollThroughOverlay(page: Page): Promise<void> {
+  await expect(dialogOf(page).locator('.qd-body[aria-busy="true"]')).toHaveCount(0, { timeout: 60_000 });
   await dialogOf(page).evaluate(async (dialog) => {
     const frame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
     const step = Math.max(400, dialog.clientHeight, Math.ceil(dialog.scrollHeight / 200));
-    for (let top = 0; top < dialog.scrollHeight; top += step) {
+    for (let top = 0, steps = 0; top < dialog.scrollHeight && steps < 250; top += step, steps += 1) {
       dialog.scrollTop = top;
       await frame();
     }

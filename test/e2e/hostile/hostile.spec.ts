@@ -152,7 +152,8 @@ async function runPayloadPage(ext: ExtensionBrowser, generated: GeneratedPage, e
   findings.push(...(await auditAndCount(page, 'opened')));
   if (expectArticle) {
     await expect(dialog.locator('h1')).not.toBeEmpty();
-    const shown = await dialog.innerText();
+    // textContent, not innerText: off-screen blocks are not laid out (content-visibility: auto).
+    const shown = (await dialog.textContent()) ?? '';
     for (const injection of generated.injections) {
       if (!injection.sentinel) continue;
       counts.sentinelsPlaced += 1;

@@ -86,11 +86,14 @@ export function overlayAttribute(page: Page, name: string): Promise<string | nul
   );
 }
 
-/** The overlay's visible text (white space collapsed), or undefined while there is no overlay. */
+/**
+ * The overlay's text (white space collapsed), or undefined while there is no overlay. textContent,
+ * not innerText: off-screen blocks are not laid out (content-visibility: auto).
+ */
 export function overlayText(page: Page, selector = '[role="dialog"]'): Promise<string | undefined> {
   return page.evaluate(
     (inside) =>
-      (document.querySelector('qingdu-reader')?.shadowRoot?.querySelector<HTMLElement>(inside)?.innerText ?? undefined)
+      (document.querySelector('qingdu-reader')?.shadowRoot?.querySelector<HTMLElement>(inside)?.textContent ?? undefined)
         ?.replace(/\s+/g, ' ')
         .trim(),
     selector,
