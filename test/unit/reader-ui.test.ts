@@ -394,6 +394,20 @@ describe('the script control', () => {
     expect(shadow.querySelector('h1')?.textContent).toBe('「一帶一路」倡議十週年 改變世界的成敗與未來');
   });
 
+  it('starts loading a script’s dictionaries when its button is pressed, and switches only on the click', async () => {
+    const load = vi.fn(nodeDictionaryLoader());
+    show({ loadDictionary: load });
+    const tw = shadow.querySelector<HTMLButtonElement>('[data-script="tw"]');
+    act(() => void tw?.dispatchEvent(new Event('pointerdown', { bubbles: true })));
+    expect(load).toHaveBeenCalled();
+    expect(pressed()).toEqual(['original']);
+    expect(dialog().getAttribute('lang')).toBe('zh-Hant');
+    const loads = load.mock.calls.length;
+    await choose('tw');
+    await vi.waitFor(() => expect(dialog().getAttribute('lang')).toBe('zh-Hant-TW'));
+    expect(load.mock.calls.length).toBe(loads);
+  });
+
   it('opens in the default script from the settings', async () => {
     show({ loadDictionary: nodeDictionaryLoader(), settings: { ...SETTINGS, defaultScript: 'simp' } });
     await vi.waitFor(() => expect(dialog().getAttribute('lang')).toBe('zh-Hans'));

@@ -95,6 +95,7 @@ function useScriptSwitch(
   pending: ReaderScript | undefined;
   failed: boolean;
   choose: (script: ReaderScript) => void;
+  prepare: (script: ReaderScript) => void;
 } {
   const [shown, setShown] = useState<Shown>({ script: 'original', source: article, article, convert: undefined });
   const [pending, setPending] = useState<ReaderScript | undefined>(undefined);
@@ -107,32 +108,50 @@ function useScriptSwitch(
   const latest = useRef({ article, quotes: settings.quotes, loadDictionary });
   latest.current = { article, quotes: settings.quotes, loadDictionary };
 
+  /** The converter for a script under the current quote style: started on first use, then kept. */
+  const converterFor = useCallback((script: Exclude<ReaderScript, 'original'>): Promise<Converter> => {
+    const { quotes, loadDictionary: load } = latest.current;
+    const key = `${script}|${quotes}`;
+    let converter = converters.current.get(key);
+    if (!converter) {
+      converter = createConverter({ from: 'auto', to: ZH_TARGET[script], quotes }, load);
+      converters.current.set(key, converter);
+      converter.then(
+        (convert) => loaded.current.set(key, convert),
+        // A failed load (missing file) is not cached: the next switch tries again.
+        () => converters.current.delete(key),
+      );
+    }
+    return converter;
+  }, []);
+
+  // Pressing a script button starts loading its dictionaries; the switch itself happens on click.
+  const prepare = useCallback(
+    (script: ReaderScript) => {
+      if (script !== 'original' && latest.current.article) converterFor(script).catch(() => undefined);
+    },
+    [converterFor],
+  );
+
   const choose = useCallback((script: ReaderScript) => {
     wanted.current = script;
     setFailed(false);
-    const { article: source, quotes, loadDictionary: load } = latest.current;
+    const { article: source, quotes } = latest.current;
     if (script === 'original' || !source) {
       setPending(undefined);
       setShown({ script, source, article: source, convert: undefined });
       return;
     }
-    const key = `${script}|${quotes}`;
-    const ready = loaded.current.get(key);
+    const ready = loaded.current.get(`${script}|${quotes}`);
     if (ready) {
       setPending(undefined);
       setShown({ script, source, article: convertArticle(source, ready), convert: ready });
       return;
     }
-    const converter = converters.current.get(key) ?? createConverter({ from: 'auto', to: ZH_TARGET[script], quotes }, load);
-    if (!converters.current.has(key)) {
-      converters.current.set(key, converter);
-      // A failed load (missing file) is not cached: the next switch tries again.
-      converter.catch(() => converters.current.delete(key));
-    }
+    const converter = converterFor(script);
     setPending(script);
     converter.then(
       (convert) => {
-        loaded.current.set(key, convert);
         if (wanted.current !== script || latest.current.article !== source) return;
         setPending(undefined);
         setShown({ script, source, article: convertArticle(source, convert), convert });
@@ -145,7 +164,7 @@ function useScriptSwitch(
         setShown({ script: 'original', source, article: source, convert: undefined });
       },
     );
-  }, []);
+  }, [converterFor]);
 
   // A new article (in-page navigation), a changed default script or quote style: show it afresh.
   useEffect(() => {
@@ -158,13 +177,13 @@ function useScriptSwitch(
   // Until the effect above has run for a new article, show that article as published, never the
   // previous one.
   const current = shown.source === article ? shown : { script: 'original' as const, source: article, article, convert: undefined };
-  return { shown: current, pending, failed, choose };
+  return { shown: current, pending, failed, choose, prepare };
 }
 
 export function ReaderApp(props: ReaderAppProps): JSX.Element {
   const { state, settings, loadDictionary, onClose, onSettingsChange } = props;
   const article = state.status === 'ready' ? state.article : undefined;
-  const { shown, pending, failed, choose } = useScriptSwitch(article, settings, loadDictionary);
+  const { shown, pending, failed, choose, prepare } = useScriptSwitch(article, settings, loadDictionary);
   const [fontSize, setFontSize] = useState(settings.fontSize);
   useEffect(() => setFontSize(settings.fontSize), [settings.fontSize]);
 
@@ -265,6 +284,7 @@ export function ReaderApp(props: ReaderAppProps): JSX.Element {
             pending={pending}
             groupLabel={labels.reader_script_group}
             onChoose={switchScript}
+            onPress={prepare}
           />
         )}
         <span class="qd-spacer" />

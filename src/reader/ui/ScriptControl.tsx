@@ -15,12 +15,15 @@ export function ScriptControl({
   pending,
   groupLabel,
   onChoose,
+  onPress,
 }: {
   current: ReaderScript;
   /** The script being prepared (dictionaries loading), shown as busy. */
   pending: ReaderScript | undefined;
   groupLabel: string;
   onChoose: (script: ReaderScript) => void;
+  /** A button is being pressed: the click follows when it is released (a mouse click takes ~100 ms). */
+  onPress?: (script: ReaderScript) => void;
 }): JSX.Element {
   return (
     <div class="qd-scripts" role="group" aria-label={groupLabel}>
@@ -33,6 +36,7 @@ export function ScriptControl({
           aria-pressed={current === script ? 'true' : 'false'}
           aria-busy={pending === script ? 'true' : undefined}
           title={`${label} (${key})`}
+          onPointerDown={onPress && (() => onPress(script))}
           onClick={() => onChoose(script)}
         >
           {label}
