@@ -37,12 +37,7 @@ export function extract(document: Document, url: string): ExtractResult {
   const prepared = prepareArticle(document, url, document.title);
   const metadata = readMetadata(document, prepared, info.variant);
 
-  const readable = new Readability<Element>(prepared.document, {
-    serializer: (node) => node as Element,
-    charThreshold: READABILITY_CHAR_THRESHOLD,
-    disableJSONLD: true,
-  }).parse();
-  const content = readable?.content;
+  const content = prepared.located ? prepared.body : readableContent(prepared.document);
   if (!content) {
     return { kind: 'not-an-article', pageKind: 'other', reason: 'No article text was found on this page.' };
   }
@@ -78,6 +73,16 @@ export function extract(document: Document, url: string): ExtractResult {
   if (metadata.published) article.published = metadata.published;
   if (metadata.updated) article.updated = metadata.updated;
   return article;
+}
+
+/** Readability's pick of the article in the prepared document (or null), as a live element. */
+function readableContent(work: Document): Element | null {
+  const readable = new Readability<Element>(work, {
+    serializer: (node) => node as Element,
+    charThreshold: READABILITY_CHAR_THRESHOLD,
+    disableJSONLD: true,
+  }).parse();
+  return readable?.content ?? null;
 }
 
 const NOT_AN_ARTICLE_REASONS: Record<NotAnArticle['pageKind'], string> = {

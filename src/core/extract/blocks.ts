@@ -86,7 +86,8 @@ class BlockWalker {
         this.figure(element);
         return;
       case 'img':
-        this.image(element, undefined, undefined);
+        // A stray image without a source (a broken or hostile page) is nothing to show.
+        if (element.getAttribute('src')?.trim()) this.image(element, undefined, undefined);
         return;
       default:
         this.container(element);
@@ -173,7 +174,9 @@ class BlockWalker {
         return ['\n'];
       case 'a': {
         const content = children();
-        const href = absoluteWebUrl(element.getAttribute('href') ?? '', this.pageUrl);
+        // A link whose URL the sanitizer removed (a script URL) is its text, not a link to this page.
+        const raw = element.getAttribute('href')?.trim();
+        const href = raw ? absoluteWebUrl(raw, this.pageUrl) : null;
         if (!href || !inlineText(content).trim()) return content;
         return [{ kind: 'link', href, children: content }];
       }

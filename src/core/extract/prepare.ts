@@ -27,8 +27,16 @@ import {
 import { absoluteWebUrl, isBbcHost, relatedLinks } from './links.ts';
 
 export interface PreparedArticle {
-  /** The inert working document Readability will parse. */
+  /** The inert working document (Readability parses it when the region was not located). */
   document: Document;
+  /** The prepared copy of the article region: a `div` in `document`'s body. */
+  body: HTMLDivElement;
+  /**
+   * Whether the region was found by the page's stable markers (`main`, or the headline's nearest
+   * ancestor that holds the story), so `body` is the story and needs no scoring; false when the
+   * whole page body had to be taken.
+   */
+  located: boolean;
   headline?: string;
   byline: BylineEntry[];
   /** `datetime` values of the article's `<time>` elements, in page order. */
@@ -53,7 +61,12 @@ const REMOVED_ROLES = new Set(['navigation', 'complementary', 'banner', 'content
 
 export function prepareArticle(source: Document, pageUrl: string, title: string): PreparedArticle {
   const main = source.querySelector('main[role="main"]') ?? source.querySelector('main');
-  const region = main ?? regionAroundHeadline(source);
+  const headline = source.querySelector('h1');
+  const region = main ?? regionAroundHeadline(headline, source);
+  // Simorgh's headline is `h1#content` (the skip link's target); around it, without `main` (a
+  // saved or archived body), the region is the story too. Elsewhere (the 2012 archive, a page
+  // whose markup changed) the region may still hold page furniture, and Readability must judge.
+  const located = main !== null || (headline?.id === 'content' && region !== source.body);
   const work = source.implementation.createHTMLDocument(title);
   const lang = source.documentElement.getAttribute('lang');
   if (lang) work.documentElement.setAttribute('lang', lang);
@@ -61,10 +74,13 @@ export function prepareArticle(source: Document, pageUrl: string, title: string)
   base.setAttribute('href', pageUrl);
   work.head.append(base);
 
-  const copy = work.importNode(region ?? work.createElement('div'), true) as Element;
+  // The region's content goes into a plain div: an allowed root for the in-place sanitizer, and
+  // (as `main` or `body` never is) something Readability may keep whole.
+  const copy = work.createElement('div');
+  if (region) for (const child of Array.from(region.childNodes)) copy.append(work.importNode(child, true));
   work.body.append(copy);
 
-  const prepared: PreparedArticle = { document: work, byline: [], times: [], related: [] };
+  const prepared: PreparedArticle = { document: work, body: copy, located, byline: [], times: [], related: [] };
   let headlineElement: Element | null = null;
   // The byline sits between the headline and the story's first paragraph (photo credits inside
   // figures do not count); the walk is in document order, so a flag says which side we are on.
@@ -73,6 +89,10 @@ export function prepareArticle(source: Document, pageUrl: string, title: string)
   for (const element of elementsOf(copy)) {
     element.removeAttribute('class');
     if (!element.isConnected) continue;
+    if (isHidden(element)) {
+      element.remove();
+      continue;
+    }
     const tag = element.localName;
 
     if (tag === 'div' && isBareWrapper(element)) {
@@ -125,8 +145,7 @@ export function prepareArticle(source: Document, pageUrl: string, title: string)
  * sidebars that Readability would otherwise have to score and throw away.
  */
 const MIN_REGION_PARAGRAPHS = 3;
-function regionAroundHeadline(source: Document): Element | null {
-  const headline = source.querySelector('h1');
+function regionAroundHeadline(headline: Element | null, source: Document): Element | null {
   for (let ancestor = headline?.parentElement; ancestor && ancestor !== source.body; ancestor = ancestor.parentElement) {
     if (ancestor.getElementsByTagName('p').length >= MIN_REGION_PARAGRAPHS) return ancestor;
   }
@@ -146,6 +165,19 @@ function keepHtmlContentOnly(foreign: Element): void {
     (element) => element.namespaceURI === HTML_NAMESPACE && element.parentElement?.namespaceURI !== HTML_NAMESPACE,
   );
   foreign.replaceWith(...html);
+}
+
+/**
+ * Hidden from every reader, sighted or not (Readability's test, kept here so that a region taken
+ * without Readability loses the same things): `hidden`, `aria-hidden="true"`, an inline
+ * `display: none` or `visibility: hidden`, a modal dialog.
+ */
+function isHidden(element: Element): boolean {
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  if (element.getAttribute('aria-modal') === 'true' && element.getAttribute('role') === 'dialog') return true;
+  if (!element.hasAttribute('style')) return false;
+  const style = (element as Partial<ElementCSSInlineStyle>).style;
+  return style !== undefined && (style.display === 'none' || style.visibility === 'hidden');
 }
 
 /** A div holding exactly one element and no text of its own, with no attribute that matters. */
