@@ -82,6 +82,32 @@ export function sanitizeInPlace(root: Element, window: WindowLike): Element {
   return root;
 }
 
+/** Top-level children sanitized per call of `sanitizeChildrenInBatches` (a few milliseconds). */
+const CHILDREN_PER_BATCH = 100;
+
+/**
+ * Sanitize everything inside `root` in place, a batch of its children at a time, pausing after
+ * each batch (a generator: extraction may yield to the event loop there). Each batch is moved into a bare `div`,
+ * sanitized there in place exactly as under `root`, and appended back, so once it returns every
+ * node under `root` has been through the policy, in its original order. `root` must be a `div`
+ * without attributes (its own attributes are not looked at); anything else is sanitized whole.
+ */
+export function* sanitizeChildrenInBatches(root: Element, window: WindowLike): Generator<void, Element, void> {
+  if (root.localName !== 'div' || root.attributes.length > 0 || root.childNodes.length <= CHILDREN_PER_BATCH) {
+    sanitizeInPlace(root, window);
+    return root;
+  }
+  const children = Array.from(root.childNodes);
+  const batch = root.ownerDocument.createElement('div');
+  for (let start = 0; start < children.length; start += CHILDREN_PER_BATCH) {
+    batch.append(...children.slice(start, start + CHILDREN_PER_BATCH));
+    sanitizeInPlace(batch, window);
+    root.append(...Array.from(batch.childNodes));
+    yield;
+  }
+  return root;
+}
+
 /** Sanitize an HTML string into a fragment owned by `window.document` (tests, tools). */
 export function sanitizeHtml(html: string, window: WindowLike): DocumentFragment {
   return purifierFor(window, 'fragment').sanitize(html, { ...POLICY, RETURN_DOM_FRAGMENT: true });

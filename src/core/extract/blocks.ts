@@ -8,6 +8,7 @@ import { inlineText, normalizeWhitespace } from '../article.ts';
 import { MARKER_ATTRIBUTES } from '../sanitize.ts';
 import { isPlaybackFallback, isScreenReaderPrefix, stripCaptionPrefix } from './bbc-text.ts';
 import { absoluteWebUrl, relatedLinks } from './links.ts';
+import { runSteps, type Steps } from './steps.ts';
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -21,8 +22,13 @@ export interface BodyContent {
 }
 
 export function blocksFrom(root: Element, pageUrl: string): BodyContent {
+  return runSteps(blocksFromSteps(root, pageUrl));
+}
+
+/** `blocksFrom` as steps: a pause after each block at the top level. */
+export function* blocksFromSteps(root: Element, pageUrl: string): Steps<BodyContent> {
   const walker = new BlockWalker(pageUrl);
-  walker.container(root);
+  yield* walker.containerSteps(root);
   return { blocks: walker.blocks, related: walker.related };
 }
 
@@ -33,6 +39,10 @@ class BlockWalker {
   constructor(private readonly pageUrl: string) {}
 
   container(element: Element): void {
+    runSteps(this.containerSteps(element));
+  }
+
+  *containerSteps(element: Element): Steps<void> {
     let loose: Node[] = [];
     const flush = (): void => {
       if (loose.length > 0) this.paragraphFrom(loose);
@@ -51,6 +61,7 @@ class BlockWalker {
       }
       flush();
       this.block(childElement);
+      yield;
     }
     flush();
   }

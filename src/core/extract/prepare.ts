@@ -15,7 +15,7 @@
 
 import type { BylineEntry, RelatedStory } from '../article.ts';
 import { normalizeWhitespace } from '../article.ts';
-import { MARKER_ATTRIBUTES } from '../sanitize.ts';
+import { ALLOWED_ATTRIBUTES, MARKER_ATTRIBUTES } from '../sanitize.ts';
 import {
   isPlaybackFallback,
   isScreenReaderPrefix,
@@ -25,6 +25,7 @@ import {
   stripCreditPrefix,
 } from './bbc-text.ts';
 import { absoluteWebUrl, isBbcHost, relatedLinks } from './links.ts';
+import { runSteps, type Steps } from './steps.ts';
 
 export interface PreparedArticle {
   /** The inert working document (Readability parses it when the region was not located). */
@@ -59,7 +60,18 @@ const RUNNING_TEXT = 'p, li, blockquote, figcaption, h2, h3, h4';
 const WRAPPER_ATTRIBUTES = new Set(['dir', 'lang']);
 const REMOVED_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo', 'search', 'menu', 'menubar']);
 
+/** Elements handled between two steps of `prepareArticleSteps` (a few milliseconds of work). */
+const ELEMENTS_PER_STEP = 256;
+
 export function prepareArticle(source: Document, pageUrl: string, title: string): PreparedArticle {
+  return runSteps(prepareArticleSteps(source, pageUrl, title));
+}
+
+/**
+ * `prepareArticle` as steps. The page is read only before the first step ends (the region is
+ * copied at once); the rest works on the copy, so the page may change between steps.
+ */
+export function* prepareArticleSteps(source: Document, pageUrl: string, title: string): Steps<PreparedArticle> {
   const main = source.querySelector('main[role="main"]') ?? source.querySelector('main');
   const headline = source.querySelector('h1');
   const region = main ?? regionAroundHeadline(headline, source);
@@ -86,7 +98,9 @@ export function prepareArticle(source: Document, pageUrl: string, title: string)
   // figures do not count); the walk is in document order, so a flag says which side we are on.
   let storyStarted = false;
 
+  let handled = 0;
   for (const element of elementsOf(copy)) {
+    if (++handled % ELEMENTS_PER_STEP === 0) yield;
     element.removeAttribute('class');
     if (!element.isConnected) continue;
     if (isHidden(element)) {
@@ -113,7 +127,7 @@ export function prepareArticle(source: Document, pageUrl: string, title: string)
     } else if (tag === 'math') {
       keepHtmlContentOnly(element);
     } else if (tag === 'figure') {
-      replaceFigure(element, work, pageUrl);
+      replaceFigure(element, work, pageUrl, !located);
     } else if (tag === 'img') {
       if (!element.closest('figure')) figureFromCaptionedImage(element as HTMLImageElement, work, pageUrl);
     } else if (tag === 'ul' || tag === 'ol') {
@@ -135,8 +149,21 @@ export function prepareArticle(source: Document, pageUrl: string, title: string)
     ) {
       element.remove();
     }
+    // Without Readability next, attributes only matter to the sanitizer, which keeps the few the
+    // Article can carry: dropping the rest here is cheaper than having it judge each one.
+    if (located && element.isConnected) keepOnlyAllowedAttributes(element);
   }
   return prepared;
+}
+
+const ALLOWED_ATTRIBUTE_SET: ReadonlySet<string> = new Set(ALLOWED_ATTRIBUTES);
+
+function keepOnlyAllowedAttributes(element: Element): void {
+  const attributes = element.attributes;
+  for (let index = attributes.length - 1; index >= 0; index -= 1) {
+    const name = attributes[index]?.name;
+    if (name !== undefined && !ALLOWED_ATTRIBUTE_SET.has(name)) element.removeAttribute(name);
+  }
 }
 
 /**
@@ -183,9 +210,17 @@ function isHidden(element: Element): boolean {
 /** A div holding exactly one element and no text of its own, with no attribute that matters. */
 function isBareWrapper(div: Element): boolean {
   if (div.childElementCount !== 1) return false;
-  for (const attribute of Array.from(div.attributes)) if (!WRAPPER_ATTRIBUTES.has(attribute.name)) return false;
-  for (const node of Array.from(div.childNodes)) {
-    if (node.nodeType !== ELEMENT_NODE && (node.textContent ?? '').trim() !== '') return false;
+  // Index loops, no array copies: this runs on every div of the region (thousands on long pages).
+  const attributes = div.attributes;
+  for (let index = 0; index < attributes.length; index += 1) {
+    const name = attributes[index]?.name;
+    if (name !== undefined && !WRAPPER_ATTRIBUTES.has(name)) return false;
+  }
+  const nodes = div.childNodes;
+  if (nodes.length === 1) return true;
+  for (let index = 0; index < nodes.length; index += 1) {
+    const node = nodes[index];
+    if (node && node.nodeType !== ELEMENT_NODE && (node.textContent ?? '').trim() !== '') return false;
   }
   return true;
 }
@@ -247,23 +282,29 @@ function isPromoSection(section: Element): boolean {
 
 // ---- Figures ----
 
-function replaceFigure(figure: Element, work: Document, pageUrl: string): void {
+/**
+ * `forReadability`: the copy goes through Readability, which needs an anchor to keep a video or
+ * embed without a caption (see keepThroughReadability).
+ */
+function replaceFigure(figure: Element, work: Document, pageUrl: string, forReadability: boolean): void {
   const caption = captionOf(figure);
   const player = figure.querySelector('iframe, video, audio, [data-e2e="media-player"]');
-  if (player || hasPlaybackFallback(figure)) {
+  // Each `<noscript>` parsed once: the playback-fallback test and the lazy photo both read it.
+  const noscripts = player ? [] : Array.from(figure.querySelectorAll('noscript'), noscriptContent);
+  if (player || hasPlaybackFallback(noscripts)) {
     const media = work.createElement('figure');
     media.setAttribute(MARKER_ATTRIBUTES.kind, figure.querySelector('audio') && !figure.querySelector('video, iframe') ? 'audio' : 'video');
     const source = figure.querySelector('iframe[src], video[src], audio[src], video source[src], audio source[src]')?.getAttribute('src');
     media.setAttribute(MARKER_ATTRIBUTES.href, mediaHref(source, pageUrl));
-    keepThroughReadability(media);
+    if (forReadability) keepThroughReadability(media);
     appendCaption(media, caption);
     figure.replaceWith(media);
     return;
   }
 
-  const image = imageOf(figure);
+  const image = imageOf(figure, noscripts);
   if (!image) {
-    replaceWithEmbed(figure, caption, work, pageUrl);
+    replaceWithEmbed(figure, caption, work, pageUrl, forReadability);
     return;
   }
   const canonical = work.createElement('figure');
@@ -280,7 +321,7 @@ function replaceFigure(figure: Element, work: Document, pageUrl: string): void {
  * becomes an `embed` pointing at the post, never its skip links or consent text. Without a link
  * to an outside page there is nothing to show, and the figure goes.
  */
-function replaceWithEmbed(figure: Element, caption: string, work: Document, pageUrl: string): void {
+function replaceWithEmbed(figure: Element, caption: string, work: Document, pageUrl: string, forReadability: boolean): void {
   const outside = Array.from(figure.querySelectorAll('a[href]'))
     .map((link) => absoluteWebUrl(link.getAttribute('href') ?? '', pageUrl))
     .find((url): url is string => url !== null && !isBbcHost(new URL(url).hostname));
@@ -291,7 +332,7 @@ function replaceWithEmbed(figure: Element, caption: string, work: Document, page
   const embed = work.createElement('figure');
   embed.setAttribute(MARKER_ATTRIBUTES.kind, 'embed');
   embed.setAttribute(MARKER_ATTRIBUTES.href, outside);
-  keepThroughReadability(embed);
+  if (forReadability) keepThroughReadability(embed);
   appendCaption(embed, caption);
   figure.replaceWith(embed);
 }
@@ -333,22 +374,19 @@ function creditOf(figure: Element): string {
   return '';
 }
 
-function hasPlaybackFallback(figure: Element): boolean {
-  for (const noscript of Array.from(figure.querySelectorAll('noscript'))) {
-    if (isPlaybackFallback(normalizeWhitespace(noscriptContent(noscript).textContent ?? ''))) return true;
-  }
-  return false;
+function hasPlaybackFallback(noscripts: readonly ParentNode[]): boolean {
+  return noscripts.some((content) => isPlaybackFallback(normalizeWhitespace(content.textContent ?? '')));
 }
 
 /**
  * The photo's real `<img>`: the element itself when it is rendered, else the one inside the
  * figure's `<noscript>` (text in a live tab and after `parsePage`; parsed inertly, never run).
  */
-function imageOf(figure: Element): HTMLImageElement | null {
+function imageOf(figure: Element, noscripts: readonly ParentNode[]): HTMLImageElement | null {
   const direct = figure.querySelector<HTMLImageElement>('img[src]');
   if (direct && !direct.closest('noscript') && !isPlaceholderSource(direct.getAttribute('src') ?? '')) return direct;
-  for (const noscript of Array.from(figure.querySelectorAll('noscript'))) {
-    const image = noscriptContent(noscript).querySelector<HTMLImageElement>('img[src]');
+  for (const content of noscripts) {
+    const image = content.querySelector<HTMLImageElement>('img[src]');
     if (image) return image;
   }
   return direct;
