@@ -49,15 +49,16 @@ type Mode = 'in-place' | 'fragment';
  * One DOMPurify instance per window and mode, configured once with `setConfig`: parsing the policy
  * on every call costs about as much as sanitizing a short article.
  */
-const purifiers = new WeakMap<object, Record<Mode, DOMPurify>>();
+const purifiers = new WeakMap<object, Partial<Record<Mode, DOMPurify>>>();
 
+/** Each made on first use: creating one costs milliseconds, and extraction needs only in-place. */
 function purifierFor(window: WindowLike, mode: Mode): DOMPurify {
-  let pair = purifiers.get(window);
-  if (!pair) {
-    pair = { 'in-place': createPurifier(window, { ...POLICY, IN_PLACE: true }), fragment: createPurifier(window, null) };
-    purifiers.set(window, pair);
+  let made = purifiers.get(window);
+  if (!made) {
+    made = {};
+    purifiers.set(window, made);
   }
-  return pair[mode];
+  return (made[mode] ??= mode === 'in-place' ? createPurifier(window, { ...POLICY, IN_PLACE: true }) : createPurifier(window, null));
 }
 
 /** With a config, that config is fixed for every call (DOMPurify then ignores per-call configs). */
