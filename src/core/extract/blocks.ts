@@ -21,11 +21,7 @@ export interface BodyContent {
   related: RelatedStory[];
 }
 
-export function blocksFrom(root: Element, pageUrl: string): BodyContent {
-  return runSteps(blocksFromSteps(root, pageUrl));
-}
-
-/** `blocksFrom` as steps: a pause after each block at the top level. */
+/** The blocks under `root`, as steps (extract/steps.ts): a pause after each top-level block. */
 export function* blocksFromSteps(root: Element, pageUrl: string): Steps<BodyContent> {
   const walker = new BlockWalker(pageUrl);
   yield* walker.containerSteps(root);

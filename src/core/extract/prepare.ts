@@ -1,17 +1,20 @@
-// BBC-specific preparation, before Readability. Works on a copy of the article region only (the
-// page's `main`, or on pages without one the headline's nearest ancestor that holds the story), in
-// a fresh inert document, so the live page is never touched and Readability has less to chew. One
-// tree walk visits every element of the copy; each is handled by what it is, never by its
-// (hashed) class name:
+// BBC-specific preparation. Works on a copy of the article region only (the page's `main`, or on
+// pages without one the headline's nearest ancestor that holds the story), in a fresh inert
+// document, so the live page is never touched. When the region was located by stable markers
+// (`main`, Simorgh's `h1#content`) the prepared copy is the article and goes straight to the
+// sanitizer; otherwise Readability picks the article out of it. One tree walk visits every
+// element of the copy; each is handled by what it is, never by its (hashed) class name:
 //   - the headline, the byline list and the datelines are read and taken out (they become metadata);
 //   - photos become canonical `<figure data-qingdu-kind="image">` with the real `<img>` (from
 //     `<noscript>` text for lazy ones), the caption as `<figcaption>` and the credit as an
 //     attribute, screen-reader prefixes removed; videos become `<figure data-qingdu-kind="video">`
 //     with their caption and a link to play them, their "cannot play" fallback dropped;
 //   - inline related-story link lists are collected for `related` and removed;
-//   - ad slots, navigation, asides, forms, buttons, leftover `<noscript>` and iframes are removed;
+//   - hidden elements, ad slots, navigation, asides, forms, buttons, leftover `<noscript>` and
+//     iframes are removed;
 //   - every `class` attribute is dropped, so Readability's class-name heuristics cannot change the
-//     result when the BBC ships new hashed names; one-child wrapper divs are unwrapped.
+//     result when the BBC ships new hashed names (and without Readability, every attribute the
+//     sanitizer would drop goes too); one-child wrapper divs are unwrapped.
 
 import type { BylineEntry, RelatedStory } from '../article.ts';
 import { normalizeWhitespace } from '../article.ts';
@@ -25,7 +28,7 @@ import {
   stripCreditPrefix,
 } from './bbc-text.ts';
 import { absoluteWebUrl, isBbcHost, relatedLinks } from './links.ts';
-import { runSteps, type Steps } from './steps.ts';
+import type { Steps } from './steps.ts';
 
 export interface PreparedArticle {
   /** The inert working document (Readability parses it when the region was not located). */
@@ -63,13 +66,9 @@ const REMOVED_ROLES = new Set(['navigation', 'complementary', 'banner', 'content
 /** Elements handled between two steps of `prepareArticleSteps` (a few milliseconds of work). */
 const ELEMENTS_PER_STEP = 256;
 
-export function prepareArticle(source: Document, pageUrl: string, title: string): PreparedArticle {
-  return runSteps(prepareArticleSteps(source, pageUrl, title));
-}
-
 /**
- * `prepareArticle` as steps. The page is read only before the first step ends (the region is
- * copied at once); the rest works on the copy, so the page may change between steps.
+ * The preparation, as steps (extract/steps.ts). The page is read only before the first step ends
+ * (the region is copied at once); the rest works on the copy, so the page may change between steps.
  */
 export function* prepareArticleSteps(source: Document, pageUrl: string, title: string): Steps<PreparedArticle> {
   const main = source.querySelector('main[role="main"]') ?? source.querySelector('main');
