@@ -49,15 +49,16 @@ type Mode = 'in-place' | 'fragment';
  * One DOMPurify instance per window and mode, configured once with `setConfig`: parsing the policy
  * on every call costs about as much as sanitizing a short article.
  */
-const purifiers = new WeakMap<object, Record<Mode, DOMPurify>>();
+const purifiers = new WeakMap<object, Partial<Record<Mode, DOMPurify>>>();
 
+/** Each made on first use: creating one costs milliseconds, and extraction needs only in-place. */
 function purifierFor(window: WindowLike, mode: Mode): DOMPurify {
-  let pair = purifiers.get(window);
-  if (!pair) {
-    pair = { 'in-place': createPurifier(window, { ...POLICY, IN_PLACE: true }), fragment: createPurifier(window, null) };
-    purifiers.set(window, pair);
+  let made = purifiers.get(window);
+  if (!made) {
+    made = {};
+    purifiers.set(window, made);
   }
-  return pair[mode];
+  return (made[mode] ??= mode === 'in-place' ? createPurifier(window, { ...POLICY, IN_PLACE: true }) : createPurifier(window, null));
 }
 
 /** With a config, that config is fixed for every call (DOMPurify then ignores per-call configs). */
@@ -79,6 +80,32 @@ function createPurifier(window: WindowLike, config: Config | null): DOMPurify {
  */
 export function sanitizeInPlace(root: Element, window: WindowLike): Element {
   purifierFor(window, 'in-place').sanitize(root);
+  return root;
+}
+
+/** Top-level children sanitized per call of `sanitizeChildrenInBatches` (a few milliseconds). */
+const CHILDREN_PER_BATCH = 100;
+
+/**
+ * Sanitize everything inside `root` in place, a batch of its children at a time, pausing after
+ * each batch (a generator: extraction may yield to the event loop there). Each batch is moved into a bare `div`,
+ * sanitized there in place exactly as under `root`, and appended back, so once it returns every
+ * node under `root` has been through the policy, in its original order. `root` must be a `div`
+ * without attributes (its own attributes are not looked at); anything else is sanitized whole.
+ */
+export function* sanitizeChildrenInBatches(root: Element, window: WindowLike): Generator<void, Element, void> {
+  if (root.localName !== 'div' || root.attributes.length > 0 || root.childNodes.length <= CHILDREN_PER_BATCH) {
+    sanitizeInPlace(root, window);
+    return root;
+  }
+  const children = Array.from(root.childNodes);
+  const batch = root.ownerDocument.createElement('div');
+  for (let start = 0; start < children.length; start += CHILDREN_PER_BATCH) {
+    batch.append(...children.slice(start, start + CHILDREN_PER_BATCH));
+    sanitizeInPlace(batch, window);
+    root.append(...Array.from(batch.childNodes));
+    yield;
+  }
   return root;
 }
 

@@ -8,6 +8,7 @@ import { inlineText, normalizeWhitespace } from '../article.ts';
 import { MARKER_ATTRIBUTES } from '../sanitize.ts';
 import { isPlaybackFallback, isScreenReaderPrefix, stripCaptionPrefix } from './bbc-text.ts';
 import { absoluteWebUrl, relatedLinks } from './links.ts';
+import { runSteps, type Steps } from './steps.ts';
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -20,9 +21,10 @@ export interface BodyContent {
   related: RelatedStory[];
 }
 
-export function blocksFrom(root: Element, pageUrl: string): BodyContent {
+/** The blocks under `root`, as steps (extract/steps.ts): a pause after each top-level block. */
+export function* blocksFromSteps(root: Element, pageUrl: string): Steps<BodyContent> {
   const walker = new BlockWalker(pageUrl);
-  walker.container(root);
+  yield* walker.containerSteps(root);
   return { blocks: walker.blocks, related: walker.related };
 }
 
@@ -33,6 +35,10 @@ class BlockWalker {
   constructor(private readonly pageUrl: string) {}
 
   container(element: Element): void {
+    runSteps(this.containerSteps(element));
+  }
+
+  *containerSteps(element: Element): Steps<void> {
     let loose: Node[] = [];
     const flush = (): void => {
       if (loose.length > 0) this.paragraphFrom(loose);
@@ -51,6 +57,7 @@ class BlockWalker {
       }
       flush();
       this.block(childElement);
+      yield;
     }
     flush();
   }
@@ -86,7 +93,8 @@ class BlockWalker {
         this.figure(element);
         return;
       case 'img':
-        this.image(element, undefined, undefined);
+        // A stray image without a source (a broken or hostile page) is nothing to show.
+        if (element.getAttribute('src')?.trim()) this.image(element, undefined, undefined);
         return;
       default:
         this.container(element);
@@ -173,7 +181,9 @@ class BlockWalker {
         return ['\n'];
       case 'a': {
         const content = children();
-        const href = absoluteWebUrl(element.getAttribute('href') ?? '', this.pageUrl);
+        // A link whose URL the sanitizer removed (a script URL) is its text, not a link to this page.
+        const raw = element.getAttribute('href')?.trim();
+        const href = raw ? absoluteWebUrl(raw, this.pageUrl) : null;
         if (!href || !inlineText(content).trim()) return content;
         return [{ kind: 'link', href, children: content }];
       }

@@ -1,21 +1,24 @@
-// BBC-specific preparation, before Readability. Works on a copy of the article region only (the
-// page's `main`, or on pages without one the headline's nearest ancestor that holds the story), in
-// a fresh inert document, so the live page is never touched and Readability has less to chew. One
-// tree walk visits every element of the copy; each is handled by what it is, never by its
-// (hashed) class name:
+// BBC-specific preparation. Works on a copy of the article region only (the page's `main`, or on
+// pages without one the headline's nearest ancestor that holds the story), in a fresh inert
+// document, so the live page is never touched. When the region was located by stable markers
+// (`main`, Simorgh's `h1#content`) the prepared copy is the article and goes straight to the
+// sanitizer; otherwise Readability picks the article out of it. One tree walk visits every
+// element of the copy; each is handled by what it is, never by its (hashed) class name:
 //   - the headline, the byline list and the datelines are read and taken out (they become metadata);
 //   - photos become canonical `<figure data-qingdu-kind="image">` with the real `<img>` (from
 //     `<noscript>` text for lazy ones), the caption as `<figcaption>` and the credit as an
 //     attribute, screen-reader prefixes removed; videos become `<figure data-qingdu-kind="video">`
 //     with their caption and a link to play them, their "cannot play" fallback dropped;
 //   - inline related-story link lists are collected for `related` and removed;
-//   - ad slots, navigation, asides, forms, buttons, leftover `<noscript>` and iframes are removed;
+//   - hidden elements, ad slots, navigation, asides, forms, buttons, leftover `<noscript>` and
+//     iframes are removed;
 //   - every `class` attribute is dropped, so Readability's class-name heuristics cannot change the
-//     result when the BBC ships new hashed names; one-child wrapper divs are unwrapped.
+//     result when the BBC ships new hashed names (and without Readability, every attribute the
+//     sanitizer would drop goes too); one-child wrapper divs are unwrapped.
 
 import type { BylineEntry, RelatedStory } from '../article.ts';
 import { normalizeWhitespace } from '../article.ts';
-import { MARKER_ATTRIBUTES } from '../sanitize.ts';
+import { ALLOWED_ATTRIBUTES, MARKER_ATTRIBUTES } from '../sanitize.ts';
 import {
   isPlaybackFallback,
   isScreenReaderPrefix,
@@ -25,10 +28,19 @@ import {
   stripCreditPrefix,
 } from './bbc-text.ts';
 import { absoluteWebUrl, isBbcHost, relatedLinks } from './links.ts';
+import type { Steps } from './steps.ts';
 
 export interface PreparedArticle {
-  /** The inert working document Readability will parse. */
+  /** The inert working document (Readability parses it when the region was not located). */
   document: Document;
+  /** The prepared copy of the article region: a `div` in `document`'s body. */
+  body: HTMLDivElement;
+  /**
+   * Whether the region was found by the page's stable markers (`main`, or the headline's nearest
+   * ancestor that holds the story), so `body` is the story and needs no scoring; false when the
+   * whole page body had to be taken.
+   */
+  located: boolean;
   headline?: string;
   byline: BylineEntry[];
   /** `datetime` values of the article's `<time>` elements, in page order. */
@@ -51,9 +63,21 @@ const RUNNING_TEXT = 'p, li, blockquote, figcaption, h2, h3, h4';
 const WRAPPER_ATTRIBUTES = new Set(['dir', 'lang']);
 const REMOVED_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo', 'search', 'menu', 'menubar']);
 
-export function prepareArticle(source: Document, pageUrl: string, title: string): PreparedArticle {
+/** Elements handled between two steps of `prepareArticleSteps` (a few milliseconds of work). */
+const ELEMENTS_PER_STEP = 256;
+
+/**
+ * The preparation, as steps (extract/steps.ts). The page is read only before the first step ends
+ * (the region is copied at once); the rest works on the copy, so the page may change between steps.
+ */
+export function* prepareArticleSteps(source: Document, pageUrl: string, title: string): Steps<PreparedArticle> {
   const main = source.querySelector('main[role="main"]') ?? source.querySelector('main');
-  const region = main ?? regionAroundHeadline(source);
+  const headline = source.querySelector('h1');
+  const region = main ?? regionAroundHeadline(headline, source);
+  // Simorgh's headline is `h1#content` (the skip link's target); around it, without `main` (a
+  // saved or archived body), the region is the story too. Elsewhere (the 2012 archive, a page
+  // whose markup changed) the region may still hold page furniture, and Readability must judge.
+  const located = main !== null || (headline?.id === 'content' && region !== source.body);
   const work = source.implementation.createHTMLDocument(title);
   const lang = source.documentElement.getAttribute('lang');
   if (lang) work.documentElement.setAttribute('lang', lang);
@@ -61,18 +85,27 @@ export function prepareArticle(source: Document, pageUrl: string, title: string)
   base.setAttribute('href', pageUrl);
   work.head.append(base);
 
-  const copy = work.importNode(region ?? work.createElement('div'), true) as Element;
+  // The region's content goes into a plain div: an allowed root for the in-place sanitizer, and
+  // (as `main` or `body` never is) something Readability may keep whole.
+  const copy = work.createElement('div');
+  if (region) for (const child of Array.from(region.childNodes)) copy.append(work.importNode(child, true));
   work.body.append(copy);
 
-  const prepared: PreparedArticle = { document: work, byline: [], times: [], related: [] };
+  const prepared: PreparedArticle = { document: work, body: copy, located, byline: [], times: [], related: [] };
   let headlineElement: Element | null = null;
   // The byline sits between the headline and the story's first paragraph (photo credits inside
   // figures do not count); the walk is in document order, so a flag says which side we are on.
   let storyStarted = false;
 
+  let handled = 0;
   for (const element of elementsOf(copy)) {
+    if (++handled % ELEMENTS_PER_STEP === 0) yield;
     element.removeAttribute('class');
     if (!element.isConnected) continue;
+    if (isHidden(element)) {
+      element.remove();
+      continue;
+    }
     const tag = element.localName;
 
     if (tag === 'div' && isBareWrapper(element)) {
@@ -93,7 +126,7 @@ export function prepareArticle(source: Document, pageUrl: string, title: string)
     } else if (tag === 'math') {
       keepHtmlContentOnly(element);
     } else if (tag === 'figure') {
-      replaceFigure(element, work, pageUrl);
+      replaceFigure(element, work, pageUrl, !located);
     } else if (tag === 'img') {
       if (!element.closest('figure')) figureFromCaptionedImage(element as HTMLImageElement, work, pageUrl);
     } else if (tag === 'ul' || tag === 'ol') {
@@ -115,8 +148,21 @@ export function prepareArticle(source: Document, pageUrl: string, title: string)
     ) {
       element.remove();
     }
+    // Without Readability next, attributes only matter to the sanitizer, which keeps the few the
+    // Article can carry: dropping the rest here is cheaper than having it judge each one.
+    if (located && element.isConnected) keepOnlyAllowedAttributes(element);
   }
   return prepared;
+}
+
+const ALLOWED_ATTRIBUTE_SET: ReadonlySet<string> = new Set(ALLOWED_ATTRIBUTES);
+
+function keepOnlyAllowedAttributes(element: Element): void {
+  const attributes = element.attributes;
+  for (let index = attributes.length - 1; index >= 0; index -= 1) {
+    const name = attributes[index]?.name;
+    if (name !== undefined && !ALLOWED_ATTRIBUTE_SET.has(name)) element.removeAttribute(name);
+  }
 }
 
 /**
@@ -125,8 +171,7 @@ export function prepareArticle(source: Document, pageUrl: string, title: string)
  * sidebars that Readability would otherwise have to score and throw away.
  */
 const MIN_REGION_PARAGRAPHS = 3;
-function regionAroundHeadline(source: Document): Element | null {
-  const headline = source.querySelector('h1');
+function regionAroundHeadline(headline: Element | null, source: Document): Element | null {
   for (let ancestor = headline?.parentElement; ancestor && ancestor !== source.body; ancestor = ancestor.parentElement) {
     if (ancestor.getElementsByTagName('p').length >= MIN_REGION_PARAGRAPHS) return ancestor;
   }
@@ -148,12 +193,33 @@ function keepHtmlContentOnly(foreign: Element): void {
   foreign.replaceWith(...html);
 }
 
+/**
+ * Hidden from every reader, sighted or not (Readability's test, kept here so that a region taken
+ * without Readability loses the same things): `hidden`, `aria-hidden="true"`, an inline
+ * `display: none` or `visibility: hidden`, a modal dialog.
+ */
+function isHidden(element: Element): boolean {
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  if (element.getAttribute('aria-modal') === 'true' && element.getAttribute('role') === 'dialog') return true;
+  if (!element.hasAttribute('style')) return false;
+  const style = (element as Partial<ElementCSSInlineStyle>).style;
+  return style !== undefined && (style.display === 'none' || style.visibility === 'hidden');
+}
+
 /** A div holding exactly one element and no text of its own, with no attribute that matters. */
 function isBareWrapper(div: Element): boolean {
   if (div.childElementCount !== 1) return false;
-  for (const attribute of Array.from(div.attributes)) if (!WRAPPER_ATTRIBUTES.has(attribute.name)) return false;
-  for (const node of Array.from(div.childNodes)) {
-    if (node.nodeType !== ELEMENT_NODE && (node.textContent ?? '').trim() !== '') return false;
+  // Index loops, no array copies: this runs on every div of the region (thousands on long pages).
+  const attributes = div.attributes;
+  for (let index = 0; index < attributes.length; index += 1) {
+    const name = attributes[index]?.name;
+    if (name !== undefined && !WRAPPER_ATTRIBUTES.has(name)) return false;
+  }
+  const nodes = div.childNodes;
+  if (nodes.length === 1) return true;
+  for (let index = 0; index < nodes.length; index += 1) {
+    const node = nodes[index];
+    if (node && node.nodeType !== ELEMENT_NODE && (node.textContent ?? '').trim() !== '') return false;
   }
   return true;
 }
@@ -215,23 +281,29 @@ function isPromoSection(section: Element): boolean {
 
 // ---- Figures ----
 
-function replaceFigure(figure: Element, work: Document, pageUrl: string): void {
+/**
+ * `forReadability`: the copy goes through Readability, which needs an anchor to keep a video or
+ * embed without a caption (see keepThroughReadability).
+ */
+function replaceFigure(figure: Element, work: Document, pageUrl: string, forReadability: boolean): void {
   const caption = captionOf(figure);
   const player = figure.querySelector('iframe, video, audio, [data-e2e="media-player"]');
-  if (player || hasPlaybackFallback(figure)) {
+  // Each `<noscript>` parsed once: the playback-fallback test and the lazy photo both read it.
+  const noscripts = player ? [] : Array.from(figure.querySelectorAll('noscript'), noscriptContent);
+  if (player || hasPlaybackFallback(noscripts)) {
     const media = work.createElement('figure');
     media.setAttribute(MARKER_ATTRIBUTES.kind, figure.querySelector('audio') && !figure.querySelector('video, iframe') ? 'audio' : 'video');
     const source = figure.querySelector('iframe[src], video[src], audio[src], video source[src], audio source[src]')?.getAttribute('src');
     media.setAttribute(MARKER_ATTRIBUTES.href, mediaHref(source, pageUrl));
-    keepThroughReadability(media);
+    if (forReadability) keepThroughReadability(media);
     appendCaption(media, caption);
     figure.replaceWith(media);
     return;
   }
 
-  const image = imageOf(figure);
+  const image = imageOf(figure, noscripts);
   if (!image) {
-    replaceWithEmbed(figure, caption, work, pageUrl);
+    replaceWithEmbed(figure, caption, work, pageUrl, forReadability);
     return;
   }
   const canonical = work.createElement('figure');
@@ -248,7 +320,7 @@ function replaceFigure(figure: Element, work: Document, pageUrl: string): void {
  * becomes an `embed` pointing at the post, never its skip links or consent text. Without a link
  * to an outside page there is nothing to show, and the figure goes.
  */
-function replaceWithEmbed(figure: Element, caption: string, work: Document, pageUrl: string): void {
+function replaceWithEmbed(figure: Element, caption: string, work: Document, pageUrl: string, forReadability: boolean): void {
   const outside = Array.from(figure.querySelectorAll('a[href]'))
     .map((link) => absoluteWebUrl(link.getAttribute('href') ?? '', pageUrl))
     .find((url): url is string => url !== null && !isBbcHost(new URL(url).hostname));
@@ -259,7 +331,7 @@ function replaceWithEmbed(figure: Element, caption: string, work: Document, page
   const embed = work.createElement('figure');
   embed.setAttribute(MARKER_ATTRIBUTES.kind, 'embed');
   embed.setAttribute(MARKER_ATTRIBUTES.href, outside);
-  keepThroughReadability(embed);
+  if (forReadability) keepThroughReadability(embed);
   appendCaption(embed, caption);
   figure.replaceWith(embed);
 }
@@ -301,22 +373,19 @@ function creditOf(figure: Element): string {
   return '';
 }
 
-function hasPlaybackFallback(figure: Element): boolean {
-  for (const noscript of Array.from(figure.querySelectorAll('noscript'))) {
-    if (isPlaybackFallback(normalizeWhitespace(noscriptContent(noscript).textContent ?? ''))) return true;
-  }
-  return false;
+function hasPlaybackFallback(noscripts: readonly ParentNode[]): boolean {
+  return noscripts.some((content) => isPlaybackFallback(normalizeWhitespace(content.textContent ?? '')));
 }
 
 /**
  * The photo's real `<img>`: the element itself when it is rendered, else the one inside the
  * figure's `<noscript>` (text in a live tab and after `parsePage`; parsed inertly, never run).
  */
-function imageOf(figure: Element): HTMLImageElement | null {
+function imageOf(figure: Element, noscripts: readonly ParentNode[]): HTMLImageElement | null {
   const direct = figure.querySelector<HTMLImageElement>('img[src]');
   if (direct && !direct.closest('noscript') && !isPlaceholderSource(direct.getAttribute('src') ?? '')) return direct;
-  for (const noscript of Array.from(figure.querySelectorAll('noscript'))) {
-    const image = noscriptContent(noscript).querySelector<HTMLImageElement>('img[src]');
+  for (const content of noscripts) {
+    const image = content.querySelector<HTMLImageElement>('img[src]');
     if (image) return image;
   }
   return direct;
