@@ -5,8 +5,8 @@
 // it was. Its whole lifetime is one AbortController: closing aborts it and every listener goes.
 
 import { h, render } from 'preact';
-import { isArticle } from '../core/article.ts';
-import { extract } from '../core/extract.ts';
+import { isArticle, type ExtractResult } from '../core/article.ts';
+import { extract, extractInSteps } from '../core/extract.ts';
 import type { Settings } from '../core/settings.ts';
 import type { DictionaryLoader } from '../core/zh/index.ts';
 import { loadSettings, updateSettings, watchSettings } from '../storage.ts';
@@ -68,14 +68,32 @@ function restorePage(saved: PageState): void {
   }
 }
 
+function resultState(url: string, result: ExtractResult): ReaderState {
+  if (isArticle(result)) return { status: 'ready', article: result };
+  return { status: 'error', pageKind: result.pageKind, url, detail: result.reason };
+}
+
+function failedState(url: string, error: unknown): ReaderState {
+  return { status: 'error', pageKind: 'failed', url, detail: error instanceof Error ? error.message : String(error) };
+}
+
+/** The article as the page shows it now, in one go (a typical page takes 5–10 ms). */
 function readArticle(): ReaderState {
   const url = location.href;
   try {
-    const result = extract(document, url);
-    if (isArticle(result)) return { status: 'ready', article: result };
-    return { status: 'error', pageKind: result.pageKind, url, detail: result.reason };
+    return resultState(url, extract(document, url));
   } catch (error) {
-    return { status: 'error', pageKind: 'failed', url, detail: error instanceof Error ? error.message : String(error) };
+    return failedState(url, error);
+  }
+}
+
+/** The same for a very long page, in slices with the tab free in between (no long task). */
+async function readArticleInSteps(): Promise<ReaderState> {
+  const url = location.href;
+  try {
+    return resultState(url, await extractInSteps(document, url));
+  } catch (error) {
+    return failedState(url, error);
   }
 }
 
@@ -108,6 +126,8 @@ export class ReaderSession {
   private state: ReaderState = { status: 'loading' };
   private settings: Settings | undefined;
   private closed = false;
+  /** Reads of the page started so far: a slower, older read never replaces a newer one. */
+  private reads = 0;
 
   constructor(private readonly hooks: SessionHooks) {
     this.saved = recordPage();
@@ -141,6 +161,7 @@ export class ReaderSession {
       document.addEventListener(
         'DOMContentLoaded',
         () => {
+          this.reads += 1;
           this.state = readArticle();
           this.draw();
         },
@@ -150,16 +171,21 @@ export class ReaderSession {
     const veryLong = isVeryLongPage();
     if (veryLong) {
       // Extraction takes a long time here: show the overlay (loading) at once and let the tab
-      // paint it before the long work starts, rather than look frozen after the click.
+      // paint it before the long work starts, rather than look frozen after the click. Then the
+      // extraction in slices, and the first rendering pass in a task of its own: nothing holds
+      // the tab for long.
       this.draw();
       await afterNextPaint();
       if (signal.aborted) return;
-    }
-    this.state = readArticle();
-    if (veryLong) {
-      // Extraction and the first rendering pass in separate tasks: neither holds the tab for long.
+      const read = ++this.reads;
+      const state = await readArticleInSteps();
+      // Closed, navigated in place, or the page finished loading and was read whole meanwhile.
+      if (signal.aborted || pageAddress(location.href) !== this.openedAt || read !== this.reads) return;
+      this.state = state;
       await nextTask();
       if (signal.aborted) return;
+    } else {
+      this.state = readArticle();
     }
     this.draw();
   }
