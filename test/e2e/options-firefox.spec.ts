@@ -87,6 +87,10 @@ test.describe('options page (Firefox ESR)', () => {
       )
       .toContain('習近平');
     await article.bringToFront();
+    // The theme changed while the tab was in the background: its colour transitions run now.
+    await article.evaluate(() =>
+      Promise.all(document.querySelector('qingdu-reader')?.shadowRoot?.getAnimations().map((animation) => animation.finished) ?? []),
+    );
     await article.screenshot({ path: join(SCREENSHOTS, 'firefox-reader-followed.png') });
   });
 });
