@@ -145,9 +145,7 @@ export function extensionApi(): Browser.Browser {
 }
 
 function isExtensionNamespace(candidate: unknown): candidate is Browser.Browser {
-  if (typeof candidate !== 'object' || candidate === null) return false;
-  const runtime = (candidate as { runtime?: unknown }).runtime;
-  return typeof runtime === 'object' && runtime !== null && typeof (runtime as { getURL?: unknown }).getURL === 'function';
+  return isRecord(candidate) && isRecord(candidate.runtime) && typeof candidate.runtime.getURL === 'function';
 }
 
 /** Sends a message from a tab (detector or reader) to the background; a missing receiver is not an error. */
