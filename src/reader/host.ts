@@ -7,6 +7,7 @@
 import { h, render } from 'preact';
 import { isArticle, type ExtractResult } from '../core/article.ts';
 import { extract, extractInSteps } from '../core/extract.ts';
+import { nextTask } from '../core/extract/steps.ts';
 import type { Settings } from '../core/settings.ts';
 import type { DictionaryLoader } from '../core/zh/index.ts';
 import { loadSettings, updateSettings, watchSettings } from '../storage.ts';
@@ -105,11 +106,6 @@ const LONG_PAGE_PARAGRAPHS = 400;
 
 function isVeryLongPage(): boolean {
   return document.getElementsByTagName('p').length > LONG_PAGE_PARAGRAPHS;
-}
-
-/** Resolves in a later task, after whatever input and rendering the browser has queued. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Resolves after the browser has painted the next frame. */
