@@ -8,13 +8,13 @@ import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type Browser from 'webextension-polyfill';
 import { clickToolbarButton, launchChromiumWithExtension, openPage, type ExtensionBrowser } from './support/chromium.ts';
+import { axeViolations } from './support/axe.ts';
 import { ARTICLES, REPO_ROOT } from './support/pages.ts';
 
 declare const chrome: Browser.Browser;
 
 const OPTIONS_PATH = 'src/options/index.html';
 const SCREENSHOTS = resolve(REPO_ROOT, 'test-results/options');
-const AXE_SOURCE = readFileSync(resolve(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 // A simplified article with “” quotes, so 繁體 and the quote setting both show.
 const ARTICLE = ARTICLES.find((page) => page.variant === 'simp' && page.file.startsWith('derived-simp-2022'))!;
 
@@ -34,16 +34,6 @@ async function openReader(ext: ExtensionBrowser): Promise<Page> {
 
 function storedSettings(ext: ExtensionBrowser): Promise<unknown> {
   return ext.worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings);
-}
-
-/** Runs axe-core in the page (evaluated over CDP, so the extension page's CSP does not apply). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
-  });
 }
 
 test.describe('options page (Chromium)', () => {

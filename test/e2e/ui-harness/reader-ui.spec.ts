@@ -8,16 +8,15 @@
 //
 //   npx playwright test --config test/e2e/playwright.config.ts ui-harness
 //   PNGs: $QINGDU_UI_SHOTS, default <tmp>/qingdu-ui-shots
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
+import { axeViolations } from '../support/axe.ts';
 
 const outDir = process.env.QINGDU_UI_SHOTS ?? join(tmpdir(), 'qingdu-ui-shots');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: ViteDevServer;
 let browser: Browser;
@@ -79,18 +78,6 @@ async function scrollTo(page: Page, selector: string, nth: number): Promise<void
   );
 }
 
-/** axe-core over the overlay only (the harness page under it is ugly on purpose). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const { axe } = window as unknown as {
-      axe: { run: (context: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
-    };
-    const result = await axe.run({ include: [['qingdu-reader']] });
-    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-}
-
 interface Shot {
   name: string;
   query: string;
@@ -126,7 +113,8 @@ for (const shot of SHOTS) {
     const page = await open(shot.query, shot.viewport, shot.colorScheme);
     if (shot.at) await scrollTo(page, ...shot.at);
     await page.screenshot({ path: join(outDir, `${shot.name}.png`) });
-    expect(await axeViolations(page)).toEqual([]);
+    // axe-core over the overlay only (the harness page under it is ugly on purpose).
+    expect(await axeViolations(page, 'qingdu-reader')).toEqual([]);
     await page.close();
   });
 }
