@@ -14,19 +14,11 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Browser, Page } from 'puppeteer-core';
-import { EXTENSION_ORIGIN, launchFirefoxWithExtension, openOfflinePage, overlayAttribute } from './support/firefox.ts';
+import { launchFirefoxWithExtension, openOfflinePage, openOptionsPage, OPTIONS_URL, overlayAttribute } from './support/firefox.ts';
 import { REPO_ROOT } from './support/pages.ts';
 
-const OPTIONS_URL = `${EXTENSION_ORIGIN}/src/options/index.html`;
 const ARTICLE_URL = 'https://www.bbc.com/zhongwen/simp/world-62912357';
 const SCREENSHOTS = resolve(REPO_ROOT, 'test-results/options');
-
-async function openOptions(browser: Browser): Promise<Page> {
-  const page = await browser.newPage();
-  page.goto(OPTIONS_URL).catch(() => undefined); // see the header: the driver never hears "loaded"
-  await page.waitForSelector('.options__header h1');
-  return page;
-}
 
 type StorageAreaName = 'sync' | 'local';
 
@@ -52,7 +44,8 @@ test.describe('options page (Firefox ESR)', () => {
   });
 
   test('opens at its moz-extension:// address, saves a change, and an open reader follows', async () => {
-    const options = await openOptions(browser);
+    const options = await openOptionsPage(browser);
+    await options.waitForSelector('.options__header h1');
     expect(await options.evaluate(() => location.href)).toBe(OPTIONS_URL);
     // Firefox assigns the suggested key, and the page says where to change it.
     expect(await options.$eval('[data-testid="shortcut"]', (el) => el.textContent)).toBe(

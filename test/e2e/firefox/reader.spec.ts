@@ -9,42 +9,23 @@
 // shortcut — which injects the reader bundle exactly as a click does.
 import { expect, test } from '@playwright/test';
 import * as OpenCC from 'opencc-js';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import {
-  EXTENSION_ORIGIN,
   launchFirefoxWithExtension,
   overlayAttribute,
   overlayText,
   openOfflinePage,
+  openOptionsPage,
+  storeSettings,
 } from '../support/firefox.ts';
 import { ARTICLES, NON_BBC_URL } from '../support/pages.ts';
 import { normalizeText, publishedContent } from '../support/published.ts';
 
 interface ExtensionPageGlobal {
   browser: {
-    storage: { sync: { set: (items: Record<string, unknown>) => Promise<void> } };
     tabs: { query: (filter: object) => Promise<{ id?: number; url?: string }[]> };
     action: { isEnabled: (details: { tabId: number }) => Promise<boolean> };
   };
-}
-
-/** A page of the add-on itself (its options page), where `browser.*` is available to the test. */
-async function openExtensionPage(browser: Browser): Promise<Page> {
-  const page = await browser.newPage();
-  // The driver never hears "loaded" for moz-extension:// navigations; wait for the page instead.
-  page.goto(`${EXTENSION_ORIGIN}/src/options/index.html`).catch(() => undefined);
-  await page.waitForFunction(() => 'browser' in globalThis && document.readyState !== 'loading');
-  return page;
-}
-
-/** Writes settings through an extension page, as the options page does. */
-async function storeSettings(browser: Browser, settings: Record<string, unknown>): Promise<void> {
-  const page = await openExtensionPage(browser);
-  await page.evaluate(
-    (value) => (globalThis as unknown as ExtensionPageGlobal).browser.storage.sync.set({ settings: value }),
-    { version: 3, ...settings },
-  );
-  await page.close();
 }
 
 test.describe('the reader in Firefox ESR', () => {
@@ -101,7 +82,7 @@ test.describe('the reader in Firefox ESR', () => {
   test('the toolbar button is enabled on a BBC 中文 page and disabled on any other', async () => {
     const bbc = await openOfflinePage(browser, ARTICLES[0]!.url);
     const other = await openOfflinePage(browser, NON_BBC_URL);
-    const extensionPage = await openExtensionPage(browser);
+    const extensionPage = await openOptionsPage(browser);
     const states = await extensionPage.evaluate(async () => {
       const api = (globalThis as unknown as ExtensionPageGlobal).browser;
       const tabs = await api.tabs.query({});

@@ -10,26 +10,10 @@ import { expect, test } from '@playwright/test';
 import type { Browser, Page } from 'puppeteer-core';
 import { auditTree } from '../../fixtures/hostile/audit.ts';
 import { inertPayloadPage } from '../../fixtures/hostile/pages.ts';
-import { EXTENSION_ORIGIN, launchFirefoxWithExtension, overlayAttribute } from '../support/firefox.ts';
+import { launchFirefoxWithExtension, overlayAttribute, storeSettings } from '../support/firefox.ts';
 import { offlineAnswer } from '../support/pages.ts';
 
 const generated = inertPayloadPage();
-
-interface ExtensionPageGlobal {
-  browser: { storage: { sync: { set: (items: Record<string, unknown>) => Promise<void> } } };
-}
-
-/** Turns autoOpen on through the add-on's own options page (where `browser.*` exists). */
-async function enableAutoOpen(browser: Browser): Promise<void> {
-  const page = await browser.newPage();
-  // The driver never hears "loaded" for moz-extension:// navigations; wait for the page instead.
-  page.goto(`${EXTENSION_ORIGIN}/src/options/index.html`).catch(() => undefined);
-  await page.waitForFunction(() => 'browser' in globalThis && document.readyState !== 'loading');
-  await page.evaluate(
-    () => (globalThis as unknown as ExtensionPageGlobal).browser.storage.sync.set({ settings: { version: 3, autoOpen: true } }),
-  );
-  await page.close();
-}
 
 /** The generated page at its BBC URL; everything else as the shared offline rule answers it. */
 async function serveGenerated(page: Page): Promise<void> {
@@ -66,7 +50,7 @@ test.describe('hostile payloads in Firefox ESR (sample)', () => {
 
   test.beforeAll(async () => {
     browser = await launchFirefoxWithExtension();
-    await enableAutoOpen(browser);
+    await storeSettings(browser, { autoOpen: true });
   });
 
   test.afterAll(async () => {

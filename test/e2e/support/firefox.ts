@@ -3,10 +3,13 @@
 //   launchFirefoxWithExtension()  Firefox with the add-on installed (temporary, unsigned), offline
 //   serveOfflineInFirefox(page)   BBC pages answered from fixtures at their real URLs (pages.ts)
 //   EXTENSION_ORIGIN              the add-on's moz-extension:// origin, fixed by a pref
+//   openOptionsPage(browser)      the add-on's options page, where `browser.*` is available to a test
+//   storeSettings(browser, …)     settings written to storage as the options page writes them
 // Firefox has no CDP `Extensions.triggerAction`: suites open the reader with the real keyboard
 // shortcut or the autoOpen setting, both of which reach the same background function as a click.
 
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { SETTINGS_VERSION, type Settings } from '../../../src/core/settings.ts';
 import { DIST_FIREFOX, offlineAnswer } from './pages.ts';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -15,6 +18,7 @@ export const ADDON_ID = 'qingdu@qingdu.invalid';
 /** The add-on's internal UUID is random per profile; `extensions.webextensions.uuids` fixes it. */
 export const ADDON_UUID = '0b7e3c2a-5f41-4d8e-9c6a-1e2f3a4b5c6d';
 export const EXTENSION_ORIGIN = `moz-extension://${ADDON_UUID}`;
+export const OPTIONS_URL = `${EXTENSION_ORIGIN}/src/options/index.html`;
 
 export interface FirefoxLaunchOptions {
   extensionPath?: string;
@@ -63,6 +67,29 @@ export async function serveOfflineInFirefox(page: Page): Promise<void> {
         return void request.abort();
     }
   });
+}
+
+/**
+ * The add-on's options page in a new tab: an extension page, where `browser.*` is available to the
+ * test. The navigation moves the tab into the extension process, so the driver never hears
+ * "loaded": it is started, and the page's own readiness awaited instead.
+ */
+export async function openOptionsPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
+  page.goto(OPTIONS_URL).catch(() => undefined);
+  await page.waitForFunction(() => 'browser' in globalThis && document.readyState !== 'loading');
+  return page;
+}
+
+/** Writes settings to storage.sync through the options page, as the page itself stores them. */
+export async function storeSettings(browser: Browser, settings: Partial<Settings>): Promise<void> {
+  type SyncStorage = { browser: { storage: { sync: { set: (items: Record<string, unknown>) => Promise<void> } } } };
+  const page = await openOptionsPage(browser);
+  await page.evaluate(
+    (value) => (globalThis as unknown as SyncStorage).browser.storage.sync.set({ settings: value }),
+    { version: SETTINGS_VERSION, ...settings },
+  );
+  await page.close();
 }
 
 /** A new tab answered from fixtures (`serveOfflineInFirefox`), navigated to `url`. */
