@@ -132,14 +132,18 @@ const SIMPLIFIED_ONLY = 1;
 const TRADITIONAL_ONLY = 2;
 const scriptMaps = new WeakMap<DictTable, ScriptMap>();
 
+/** The script of `script-chars` entry `index`: its value is `s` or `t`. */
+function scriptOfEntry(table: DictTable, index: number): number {
+  return table.valueText.charCodeAt(table.valueStart[index] as number) === 0x73 ? SIMPLIFIED_ONLY : TRADITIONAL_ONLY;
+}
+
 export function scriptMapOf(table: DictTable): ScriptMap {
   let map = scriptMaps.get(table);
   if (!map) {
     const bmp = new Uint8Array(0x10000);
     for (let index = 0; index < table.size; index++) {
       if (keyLengthAt(table, index) !== 1) continue;
-      const script = table.valueText.charCodeAt(table.valueStart[index] as number) === 0x73 ? SIMPLIFIED_ONLY : TRADITIONAL_ONLY;
-      bmp[table.keyText.charCodeAt(table.keyStart[index] as number)] = script;
+      bmp[table.keyText.charCodeAt(table.keyStart[index] as number)] = scriptOfEntry(table, index);
     }
     map = { bmp, table };
     scriptMaps.set(table, map);
@@ -151,8 +155,7 @@ function scriptAt(map: ScriptMap, text: string, at: number): number {
   const unit = text.charCodeAt(at);
   if (unit < 0xd800 || unit > 0xdbff) return map.bmp[unit] as number;
   const index = longestKeyAt(map.table, text, at);
-  if (index < 0) return 0;
-  return map.table.valueText.charCodeAt(map.table.valueStart[index] as number) === 0x73 ? SIMPLIFIED_ONLY : TRADITIONAL_ONLY;
+  return index < 0 ? 0 : scriptOfEntry(map.table, index);
 }
 
 /**
