@@ -10,26 +10,15 @@ import { expect, test } from '@playwright/test';
 import type { Browser, Page } from 'puppeteer-core';
 import { auditTree } from '../../fixtures/hostile/audit.ts';
 import { inertPayloadPage } from '../../fixtures/hostile/pages.ts';
-import { launchFirefoxWithExtension, overlayAttribute, storeSettings } from '../support/firefox.ts';
-import { offlineAnswer } from '../support/pages.ts';
+import { launchFirefoxWithExtension, overlayAttribute, serveOfflineInFirefox, storeSettings } from '../support/firefox.ts';
+import { offlineAnswer, type OfflineAnswer } from '../support/pages.ts';
 
 const generated = inertPayloadPage();
 
 /** The generated page at its BBC URL; everything else as the shared offline rule answers it. */
-async function serveGenerated(page: Page): Promise<void> {
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    const url = request.url();
-    if (url === generated.url) {
-      return void request.respond({ status: 200, body: generated.html, contentType: 'text/html; charset=utf-8' });
-    }
-    const answer = /^https?:/.test(url) ? offlineAnswer(url) : undefined;
-    if (!answer) return void request.continue();
-    if (answer.kind === 'page' || answer.kind === 'image') {
-      return void request.respond({ status: 200, body: answer.body, contentType: answer.contentType });
-    }
-    return void request.abort();
-  });
+function answerFor(url: string): OfflineAnswer {
+  if (url !== generated.url) return offlineAnswer(url);
+  return { kind: 'page', body: Buffer.from(generated.html), contentType: 'text/html; charset=utf-8' };
 }
 
 async function audit(page: Page): Promise<unknown[]> {
@@ -62,7 +51,7 @@ test.describe('hostile payloads in Firefox ESR (sample)', () => {
     const page = await browser.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(String(error)));
-    await serveGenerated(page);
+    await serveOfflineInFirefox(page, answerFor);
     await page.goto(generated.url, { waitUntil: 'load' });
     await expect.poll(() => overlayAttribute(page, 'role'), { timeout: 30_000 }).toBe('dialog');
     await expect.poll(() => overlayAttribute(page, 'aria-busy'), { timeout: 30_000 }).toBeNull();

@@ -10,7 +10,7 @@
 
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { SETTINGS_VERSION, type Settings } from '../../../src/core/settings.ts';
-import { DIST_FIREFOX, offlineAnswer } from './pages.ts';
+import { DIST_FIREFOX, offlineAnswer, type OfflineAnswer } from './pages.ts';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** `browser_specific_settings.gecko.id` in manifest.json. */
@@ -49,14 +49,20 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
   }
 }
 
-/** Answers every request of `page` from fixtures (see `offlineAnswer`): nothing reaches the network. */
-export async function serveOfflineInFirefox(page: Page): Promise<void> {
+/**
+ * Answers every request of `page` from fixtures (see `offlineAnswer`): nothing reaches the network.
+ * A suite serving pages of its own passes an `answerFor` that falls back to `offlineAnswer`.
+ */
+export async function serveOfflineInFirefox(
+  page: Page,
+  answerFor: (url: string) => OfflineAnswer = offlineAnswer,
+): Promise<void> {
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     const url = request.url();
     if (!/^https?:/.test(url)) return void request.continue();
     // BiDi requests have no resourceType(); images are told apart by their URL.
-    const answer = offlineAnswer(url);
+    const answer = answerFor(url);
     switch (answer.kind) {
       case 'page':
       case 'image':
