@@ -13,6 +13,9 @@
 import type Browser from 'webextension-polyfill';
 import type { PageInfo } from './core/detect.ts';
 
+/** The manifest's `commands` entry for the reader's shortcut (the background runs it; the options page shows it). */
+export const TOGGLE_COMMAND = 'toggle-reader';
+
 export interface PageInfoMessage {
   type: 'qingdu:page-info';
   info: PageInfo;

@@ -11,6 +11,7 @@ import {
   isPageInfoMessage,
   isReaderStateMessage,
   isToggleOutcome,
+  TOGGLE_COMMAND,
   type LocationChangedMessage,
   type PageInfoMessage,
   type ToggleOutcome,
@@ -66,7 +67,7 @@ type ButtonState = 'unavailable' | 'open-reader' | 'not-an-article' | 'close-rea
 async function shortcutSuffix(): Promise<string> {
   try {
     const commands = await api.commands.getAll();
-    const shortcut = commands.find((command) => command.name === 'toggle-reader')?.shortcut;
+    const shortcut = commands.find((command) => command.name === TOGGLE_COMMAND)?.shortcut;
     return shortcut ? ` (${shortcut})` : '';
   } catch {
     return '';
@@ -169,7 +170,7 @@ api.action.onClicked.addListener((tab) => {
 });
 
 api.commands.onCommand.addListener((command, tab) => {
-  if (command !== 'toggle-reader') return;
+  if (command !== TOGGLE_COMMAND) return;
   if (tab) {
     void toggleReader(tab, 'toggle');
     return;

@@ -3,8 +3,7 @@
 // chrome://extensions/shortcuts, but an extension may open it with `tabs.create`; Firefox has
 // `commands.openShortcutSettings()` (about:addons → Manage Extension Shortcuts).
 import browser from 'webextension-polyfill';
-
-export const TOGGLE_COMMAND = 'toggle-reader';
+import { TOGGLE_COMMAND } from '../messages.ts';
 
 export type BrowserFamily = 'chrome' | 'firefox';
 
