@@ -17,7 +17,6 @@ import { matchAt, matchedValue, runPlan, unmatchedLength, type ConversionPlan, t
 import { ST_PHRASE_FIXES } from './fixes.ts';
 import { toCornerQuotes, toCurlyQuotes } from './quotes.ts';
 import {
-  COMPATIBILITY_IDEOGRAPH,
   configFor,
   dictionariesFor,
   ROUTE_PLANS,
@@ -89,10 +88,7 @@ function stepOf(names: readonly DictionaryName[], tables: Tables, engine: Engine
 function planOf(config: OpenccConfig, tables: Tables, engine: EngineOptions): ConversionPlan {
   const route = ROUTE_PLANS[config];
   const plan: ConversionPlan = { steps: route.steps.map((names) => stepOf(names, tables, engine)) };
-  if (route.normalize) {
-    plan.normalize = stepOf(['cjk-compat'], tables, engine);
-    plan.normalizeWhen = COMPATIBILITY_IDEOGRAPH;
-  }
+  if (route.normalize) plan.normalize = stepOf(['cjk-compat'], tables, engine);
   if (route.segmentation) {
     plan.segmentation = stepOf([route.segmentation], tables, engine);
     const first = route.steps[0];

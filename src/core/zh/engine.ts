@@ -10,14 +10,16 @@
 // the earlier table wins (as in opencc-js, where the first dictionary of a group has priority).
 
 import { keyLengthAt, longestKeyAt, valueAt, type DictTable } from './dictionary.ts';
+import { COMPATIBILITY_IDEOGRAPH } from './routes.ts';
 
 export type Step = readonly DictTable[];
 
 export interface ConversionPlan {
-  /** CJK compatibility ideographs → unified ones, over the whole text first. */
+  /**
+   * CJK compatibility ideographs → unified ones, over the whole text first; skipped for a text
+   * without any (`COMPATIBILITY_IDEOGRAPH`), which it would leave as is anyway.
+   */
   normalize?: Step;
-  /** Run `normalize` only on texts that match this (a text with no key of it is left as is anyway). */
-  normalizeWhen?: RegExp;
   /** Tables whose phrase keys (more than one code point) cut the text into segments. */
   segmentation?: Step;
   /**
@@ -169,8 +171,7 @@ export function segmentAndConvert(step: Step, text: string): string[] {
 
 export function runPlan(plan: ConversionPlan, text: string): string {
   if (text === '') return text;
-  const normalized =
-    plan.normalize && (!plan.normalizeWhen || plan.normalizeWhen.test(text)) ? convertWithStep(plan.normalize, text) : text;
+  const normalized = plan.normalize && COMPATIBILITY_IDEOGRAPH.test(text) ? convertWithStep(plan.normalize, text) : text;
   if (plan.steps.length === 0) return normalized;
   if (!plan.segmentation) {
     let result = normalized;
