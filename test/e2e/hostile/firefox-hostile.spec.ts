@@ -8,7 +8,7 @@
 
 import { expect, test } from '@playwright/test';
 import type { Browser, Page } from 'puppeteer-core';
-import { auditTree } from '../../fixtures/hostile/audit.ts';
+import { auditReaderInPage, auditTree, type AuditFinding } from '../../fixtures/hostile/audit.ts';
 import { inertPayloadPage } from '../../fixtures/hostile/pages.ts';
 import { launchFirefoxWithExtension, overlayAttribute, serveOfflineInFirefox, storeSettings } from '../support/firefox.ts';
 import { offlineAnswer, type OfflineAnswer } from '../support/pages.ts';
@@ -21,17 +21,8 @@ function answerFor(url: string): OfflineAnswer {
   return { kind: 'page', body: Buffer.from(generated.html), contentType: 'text/html; charset=utf-8' };
 }
 
-async function audit(page: Page): Promise<unknown[]> {
-  return page.evaluate(
-    (source, base) => {
-      const root = Document.prototype.querySelector.call(document, 'qingdu-reader')?.shadowRoot;
-      if (!root) return [{ reason: 'no overlay' }];
-      const run = new Function(`return (${source})`)() as (root: ParentNode, baseUrl: string) => unknown[];
-      return run(root, base);
-    },
-    auditTree.toString(),
-    generated.url,
-  );
+function audit(page: Page): Promise<AuditFinding[]> {
+  return page.evaluate(auditReaderInPage, { auditSource: auditTree.toString(), baseUrl: generated.url });
 }
 
 test.describe('hostile payloads in Firefox ESR (sample)', () => {
@@ -56,7 +47,7 @@ test.describe('hostile payloads in Firefox ESR (sample)', () => {
     await expect.poll(() => overlayAttribute(page, 'role'), { timeout: 30_000 }).toBe('dialog');
     await expect.poll(() => overlayAttribute(page, 'aria-busy'), { timeout: 30_000 }).toBeNull();
 
-    const findings: unknown[] = [...(await audit(page))];
+    const findings = await audit(page);
     for (const [script, lang] of [['simp', 'zh-Hans'], ['tw', 'zh-Hant-TW'], ['hk', 'zh-Hant-HK'], ['original', 'zh-Hant']] as const) {
       await page.evaluate((name) => {
         const root = Document.prototype.querySelector.call(document, 'qingdu-reader')?.shadowRoot;

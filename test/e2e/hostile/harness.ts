@@ -6,7 +6,7 @@
 
 import type { CDPSession, Page, Route } from 'playwright-core';
 import { expect } from '@playwright/test';
-import { auditTree, type AuditFinding } from '../../fixtures/hostile/audit.ts';
+import { auditReaderInPage, auditTree, type AuditFinding } from '../../fixtures/hostile/audit.ts';
 import type { BrokenPage, GeneratedPage } from '../../fixtures/hostile/pages.ts';
 import { clickToolbarButton, toolbarButton, type ExtensionBrowser } from '../support/chromium.ts';
 
@@ -204,19 +204,8 @@ export async function waitSettled(page: Page): Promise<void> {
 }
 
 /** The overlay audit, run in the tab over the reader's shadow root. */
-export async function auditOverlay(page: Page): Promise<AuditFinding[]> {
-  const baseUrl = page.url();
-  return page.evaluate(
-    ({ source, base }) => {
-      // Through the prototype: a page may clobber document.querySelector with a named element.
-      const host = Document.prototype.querySelector.call(document, 'qingdu-reader');
-      if (!host?.shadowRoot) return [{ element: 'qingdu-reader', reason: 'no overlay to audit' }];
-      // The audit is one self-contained function: rebuild it from its source text here.
-      const audit = new Function(`return (${source})`)() as (root: ParentNode, baseUrl: string) => { element: string; reason: string }[];
-      return audit(host.shadowRoot, base);
-    },
-    { source: auditTree.toString(), base: baseUrl },
-  );
+export function auditOverlay(page: Page): Promise<AuditFinding[]> {
+  return page.evaluate(auditReaderInPage, { auditSource: auditTree.toString(), baseUrl: page.url() });
 }
 
 /**
