@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Converter, ZhTarget } from '../../src/core/zh/index.ts';
 import { medianConvertMs, timeSwitch } from '../../src/core/zh/measure.ts';
+import { median } from './report.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/bbc');
 const ARTICLES = {
@@ -123,8 +124,8 @@ async function main(): Promise<void> {
     for (const engineName of ['ours', 'opencc-js'] as const) {
       const rows = results[engineName];
       const stat = (pick: (row: Measurement) => number): string => {
-        const values = rows.map(pick).sort((a, b) => a - b);
-        return `${fmt(values[0] ?? 0)} / ${fmt(values[Math.floor(values.length / 2)] ?? 0)}`;
+        const values = rows.map(pick);
+        return `${fmt(Math.min(...values))} / ${fmt(median(values))}`;
       };
       const later = (rows[0]?.later ?? []).map((row, index) => `${row.label}: ${stat((each) => each.later[index]?.ms ?? 0)}`).join('; ');
       const chars = rows[0]?.chars ?? 0;
