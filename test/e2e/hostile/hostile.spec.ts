@@ -12,12 +12,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { brokenPages, BASE_PAGE, caseUrl, clobberPages, hostilePayloadPages, readBasePage, stripPageScripts, HARNESS_SCRIPT, type GeneratedPage } from '../../fixtures/hostile/pages.ts';
+import { brokenPages, clobberPages, hostilePayloadPages, isolationPage, type GeneratedPage } from '../../fixtures/hostile/pages.ts';
 import { PAYLOADS, payloadByNumber } from '../../fixtures/hostile/payloads.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { pageSnapshot, snapshotDifference } from '../support/page-state.ts';
 import { REPO_ROOT } from '../support/pages.ts';
-import { JSDOM } from 'jsdom';
 import { clickToolbarButton, type ExtensionBrowser } from '../support/chromium.ts';
 import {
   auditOverlay,
@@ -193,23 +192,6 @@ test.describe('payloads', () => {
 
 // ---------------------------------------------------------------------------------------------
 // 2. Isolation
-
-/** The base article with its scripts removed and the flag harness in, plus extra markup in head/body. */
-function isolationPage(name: string, extraHead: string, extraBody = ''): GeneratedPage {
-  const document = new JSDOM(readBasePage()).window.document;
-  stripPageScripts(document);
-  const harness = document.createElement('script');
-  harness.textContent = HARNESS_SCRIPT;
-  document.head.prepend(harness);
-  const marker = 'QDEXTRAHEADQD';
-  const bodyMarker = 'QDEXTRABODYQD';
-  const html = `<!DOCTYPE html>\n${document.documentElement.outerHTML}`
-    .replace('</head>', `${marker}</head>`)
-    .replace(/<\/body>(?![\s\S]*<\/body>)/, `${bodyMarker}</body>`)
-    .replace(marker, extraHead)
-    .replace(bodyMarker, extraBody);
-  return { name, url: caseUrl(name, BASE_PAGE.url), html, injections: [] };
-}
 
 /** Every custom property the overlay's stylesheet uses: a page that read our source would aim at them. */
 function overlayCustomProperties(): string[] {
