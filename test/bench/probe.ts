@@ -66,23 +66,25 @@ function afterFrame(): Promise<number> {
 function whenPainted(ready: () => boolean): Promise<PaintTimes> {
   return new Promise((resolve) => {
     let domAt: number | undefined;
-    let hostAt: number | undefined = document.querySelector(HOST) ? performance.now() : undefined;
+    let hostAt: number | undefined;
     const observed = new Set<Node>();
-    const observer = new MutationObserver(() => {
-      hostAt ??= document.querySelector(HOST) ? performance.now() : undefined;
-      const root = document.querySelector(HOST)?.shadowRoot;
+    /** Notes when the host first exists, and starts watching its shadow root once there is one. */
+    const watchHost = (): void => {
+      const host = document.querySelector(HOST);
+      if (!host) return;
+      hostAt ??= performance.now();
+      const root = host.shadowRoot;
       if (root && !observed.has(root)) {
         observed.add(root);
         observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
       }
+    };
+    const observer = new MutationObserver(() => {
+      watchHost();
       if (domAt === undefined && ready()) domAt = performance.now();
     });
     observer.observe(document.documentElement, { childList: true });
-    const root = document.querySelector(HOST)?.shadowRoot;
-    if (root) {
-      observed.add(root);
-      observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
-    }
+    watchHost();
     const onFrame = (frameAt: number): void => {
       if (!ready()) {
         requestAnimationFrame(onFrame);
