@@ -135,7 +135,7 @@ async function auditAndCount(page: Page, label: string): Promise<string[]> {
 // ---------------------------------------------------------------------------------------------
 // 1. Payloads
 
-async function runPayloadPage(ext: ExtensionBrowser, generated: GeneratedPage, expectArticle: boolean): Promise<void> {
+async function runPayloadPage(ext: ExtensionBrowser, generated: GeneratedPage): Promise<void> {
   for (const injection of generated.injections) if (!counts.payloadsTried.includes(injection.payload.id)) counts.payloadsTried.push(injection.payload.id);
   counts.injections += generated.injections.length;
   const { page, watch } = await openGenerated(ext, generated);
@@ -149,25 +149,23 @@ async function runPayloadPage(ext: ExtensionBrowser, generated: GeneratedPage, e
 
   const findings: string[] = [];
   findings.push(...(await auditAndCount(page, 'opened')));
-  if (expectArticle) {
-    await expect(dialog.locator('h1')).not.toBeEmpty();
-    // textContent, not innerText: off-screen blocks are not laid out (content-visibility: auto).
-    const shown = (await dialog.textContent()) ?? '';
-    for (const injection of generated.injections) {
-      if (!injection.sentinel) continue;
-      counts.sentinelsPlaced += 1;
-      if (shown.includes(injection.sentinel)) counts.sentinelsShown += 1;
-    }
-    await scrollThroughOverlay(page);
-    await sweepPointer(page);
-    for (const script of SCRIPT_ORDER) {
-      const button = dialog.locator(`[data-script="${script}"]`);
-      await button.click();
-      await expect(button).toHaveAttribute('aria-pressed', 'true', { timeout: 30_000 });
-      findings.push(...(await auditAndCount(page, `script ${script}`)));
-    }
-    await scrollThroughOverlay(page);
+  await expect(dialog.locator('h1')).not.toBeEmpty();
+  // textContent, not innerText: off-screen blocks are not laid out (content-visibility: auto).
+  const shown = (await dialog.textContent()) ?? '';
+  for (const injection of generated.injections) {
+    if (!injection.sentinel) continue;
+    counts.sentinelsPlaced += 1;
+    if (shown.includes(injection.sentinel)) counts.sentinelsShown += 1;
   }
+  await scrollThroughOverlay(page);
+  await sweepPointer(page);
+  for (const script of SCRIPT_ORDER) {
+    const button = dialog.locator(`[data-script="${script}"]`);
+    await button.click();
+    await expect(button).toHaveAttribute('aria-pressed', 'true', { timeout: 30_000 });
+    findings.push(...(await auditAndCount(page, `script ${script}`)));
+  }
+  await scrollThroughOverlay(page);
   const ran = await recordExecution(watch, generated.name);
   expect(ran, `${generated.name}: payloads that ran once the reader opened`).toEqual([]);
   expect(findings, `${generated.name}: dangerous things in the overlay`).toEqual([]);
@@ -180,12 +178,12 @@ async function runPayloadPage(ext: ExtensionBrowser, generated: GeneratedPage, e
 test.describe('payloads', () => {
   for (const generated of hostilePayloadPages()) {
     test(`${generated.name}: ${generated.injections.length} injections — nothing runs, nothing dangerous reaches the overlay`, async ({ ext }) => {
-      await runPayloadPage(ext, generated, true);
+      await runPayloadPage(ext, generated);
     });
   }
   for (const generated of clobberPages()) {
     test(`DOM clobbering ${generated.name}: the reader still opens and nothing runs`, async ({ ext }) => {
-      await runPayloadPage(ext, generated, true);
+      await runPayloadPage(ext, generated);
     });
   }
 });
