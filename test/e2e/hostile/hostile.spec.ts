@@ -47,18 +47,23 @@ interface Counts {
   isolationTotal: number;
 }
 
-const counts: Counts = {
-  payloadsTried: [],
-  injections: 0,
-  executed: [],
-  dangerous: 0,
-  sentinelsShown: 0,
-  sentinelsPlaced: 0,
-  brokenHandled: 0,
-  brokenTotal: 0,
-  isolationPassed: 0,
-  isolationTotal: 0,
-};
+/** What one test has counted so far: nothing yet. */
+function noCounts(): Counts {
+  return {
+    payloadsTried: [],
+    injections: 0,
+    executed: [],
+    dangerous: 0,
+    sentinelsShown: 0,
+    sentinelsPlaced: 0,
+    brokenHandled: 0,
+    brokenTotal: 0,
+    isolationPassed: 0,
+    isolationTotal: 0,
+  };
+}
+
+const counts: Counts = noCounts();
 
 /**
  * Playwright starts a fresh worker after a failed test, and each worker has its own module state.
@@ -87,7 +92,7 @@ function summary(): string {
 test.describe.configure({ timeout: 180_000 });
 
 test.beforeEach(() => {
-  Object.assign(counts, { payloadsTried: [], injections: 0, executed: [], dangerous: 0, sentinelsShown: 0, sentinelsPlaced: 0, brokenHandled: 0, brokenTotal: 0, isolationPassed: 0, isolationTotal: 0 });
+  Object.assign(counts, noCounts());
 });
 
 // eslint-disable-next-line no-empty-pattern -- Playwright reads fixtures from the pattern.
