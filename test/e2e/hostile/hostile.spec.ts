@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { brokenPages, clobberPages, hostilePayloadPages, isolationPage, type GeneratedPage } from '../../fixtures/hostile/pages.ts';
 import { PAYLOADS, payloadByNumber } from '../../fixtures/hostile/payloads.ts';
 import { expect, test } from '../support/fixtures.ts';
-import { pageSnapshot, snapshotDifference } from '../support/page-state.ts';
+import { pageSnapshot, snapshotDifference, type PageSnapshot } from '../support/page-state.ts';
 import { REPO_ROOT } from '../support/pages.ts';
 import { clickToolbarButton, type ExtensionBrowser } from '../support/chromium.ts';
 import {
@@ -106,7 +106,7 @@ test.afterAll(() => {
 });
 
 /** Moves scroll and focus somewhere a reader might leave them, and records the page. */
-async function settlePage(page: Page) {
+async function settlePage(page: Page): Promise<PageSnapshot> {
   await page.evaluate(() => {
     // Through the prototype: the DOM-clobbering pages replace document.querySelector.
     const link = Document.prototype.querySelector.call(document, 'main a[href], a[href]');
@@ -117,7 +117,7 @@ async function settlePage(page: Page) {
 }
 
 /** Closes with Esc (or the close button) and checks the page is exactly as before. */
-async function closeAndCompare(page: Page, before: Awaited<ReturnType<typeof pageSnapshot>>, how: 'escape' | 'button'): Promise<void> {
+async function closeAndCompare(page: Page, before: PageSnapshot, how: 'escape' | 'button'): Promise<void> {
   if (how === 'escape') await page.keyboard.press('Escape');
   else await dialogOf(page).locator('[data-action="close"]').click();
   await expect(hostOf(page)).toHaveCount(0);
