@@ -115,10 +115,3 @@ export function inlineText(content: readonly Inline[]): string {
   for (const run of content) text += typeof run === 'string' ? run : inlineText(run.children);
   return text;
 }
-
-/** Units of reading in an article's blocks (captions included, since readers read them too). */
-export function articleTextLength(blocks: readonly Block[]): number {
-  let length = 0;
-  for (const block of blocks) length += textLength(block.text);
-  return length;
-}

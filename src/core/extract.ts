@@ -83,8 +83,9 @@ function* extractionSteps(document: Document, url: string): Steps<ExtractResult>
   const body = yield* blocksFromSteps(content, url);
 
   // Counting reading units is a regular-expression pass over every character: once per block,
-  // in steps (it is a sizeable share of the work on a long page).
-  // (The sums are `articleTextLength` of the paragraphs and of all blocks.)
+  // in steps (it is a sizeable share of the work on a long page). The article's length counts
+  // every block's text (captions included, since readers read them too); the threshold only
+  // paragraphs.
   let paragraphText = 0;
   let articleText = 0;
   for (let index = 0; index < body.blocks.length; index += 1) {
