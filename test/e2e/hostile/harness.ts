@@ -23,7 +23,7 @@ interface ExecutionContextDescription {
 }
 
 /** Answers the generated page at its URL (page routes win over the shared offline route). */
-export async function serveGenerated(page: Page, generated: GeneratedPage | BrokenPage): Promise<{ release: () => Promise<void> }> {
+async function serveGenerated(page: Page, generated: GeneratedPage | BrokenPage): Promise<{ release: () => Promise<void> }> {
   await page.route(generated.url, (route) =>
     route.fulfill({ status: 200, body: generated.html, contentType: 'text/html; charset=utf-8' }),
   );
@@ -168,11 +168,7 @@ export async function openGenerated(
   const page = await ext.context.newPage();
   const watch = await TabWatch.attach(page, ext);
   const { release } = await serveGenerated(page, generated);
-  if (options.waitForLoad === false) {
-    await page.goto(generated.url, { waitUntil: 'commit' });
-  } else {
-    await page.goto(generated.url, { waitUntil: 'load' });
-  }
+  await page.goto(generated.url, { waitUntil: options.waitForLoad === false ? 'commit' : 'load' });
   // The background has caught up with this tab (its title is set per tab, from the URL first).
   await expect.poll(async () => (await toolbarButton(ext, page)).title, { timeout: 15_000 }).toMatch(/^(?:Read in Qingdu|Qingdu: not a BBC 中文 article)/);
   return { page, watch, release };
