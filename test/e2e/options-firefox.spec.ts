@@ -14,7 +14,14 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchFirefoxWithExtension, openOfflinePage, openOptionsPage, OPTIONS_URL, overlayAttribute } from './support/firefox.ts';
+import {
+  launchFirefoxWithExtension,
+  openOfflinePage,
+  openOptionsPage,
+  OPTIONS_URL,
+  overlayAttribute,
+  overlayText,
+} from './support/firefox.ts';
 import { REPO_ROOT } from './support/pages.ts';
 
 const ARTICLE_URL = 'https://www.bbc.com/zhongwen/simp/world-62912357';
@@ -74,11 +81,7 @@ test.describe('options page (Firefox ESR)', () => {
     await options.click('#setting-defaultScript-tw');
     await expect.poll(() => overlayAttribute(article, 'data-theme')).toBe('dark');
     await expect.poll(() => overlayAttribute(article, 'lang'), { timeout: 15_000 }).toBe('zh-Hant-TW');
-    await expect
-      .poll(() =>
-        article.evaluate(() => document.querySelector('qingdu-reader')?.shadowRoot?.querySelector('h1')?.textContent),
-      )
-      .toContain('習近平');
+    await expect.poll(() => overlayText(article, 'h1')).toContain('習近平');
     await article.bringToFront();
     // The theme changed while the tab was in the background: its colour transitions run now.
     await article.evaluate(() =>
