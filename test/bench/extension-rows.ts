@@ -4,7 +4,7 @@
 // page, so each click injects and starts the reader from nothing, as a reader's first click does.
 
 import type { Page } from 'playwright-core';
-import { launchChromiumWithExtension, type ExtensionBrowser } from '../e2e/support/chromium.ts';
+import { launchChromiumWithExtension, tabTargetId, type ExtensionBrowser } from '../e2e/support/chromium.ts';
 import type { BenchPage } from './pages.ts';
 import { clockDrift } from './clock.ts';
 import type { PaintTimes, ReaderScript, SwitchTimes } from './probe.ts';
@@ -107,14 +107,6 @@ async function loadWithProbe(page: Page, url: string, probe: string): Promise<vo
 async function pageClockOffset(page: Page): Promise<number> {
   const pageDrift = await page.evaluate(() => window.qingduProbe.clockDrift());
   return clockDrift() - pageDrift;
-}
-
-/** The CDP target id of the page's tab (type `tab`, which Extensions.triggerAction needs). */
-async function tabTargetId(ext: ExtensionBrowser, page: Page): Promise<string> {
-  const { targetInfos } = await ext.cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
-  const tab = targetInfos.find((target) => target.url === page.url());
-  if (!tab) throw new Error(`no tab target at ${page.url()}`);
-  return tab.targetId;
 }
 
 /**

@@ -3,6 +3,7 @@
 //   launchChromiumWithExtension()  a persistent context with the extension loaded, offline
 //   serveOffline(context)          BBC pages answered from fixtures at their real URLs (pages.ts)
 //   clickToolbarButton(ext, page)  a real toolbar click (CDP Extensions.triggerAction)
+//   tabTargetId(ext, page)         the tab's CDP target (for timing a click without the lookup)
 //   ext.worker.evaluate(fn, arg)   run code in the extension's service worker (chrome.* APIs)
 //   tabIdOf(ext, page)             the chrome.tabs id of a Playwright page
 // Recipes from docs/TESTING.md; every helper says why it is done this way.
@@ -109,7 +110,7 @@ export async function openPage(ext: ExtensionBrowser, url: string): Promise<Page
  * Found by URL; right after a navigation commits the tab target may still show the previous URL
  * for a moment, so it is looked for again for up to 2 s.
  */
-async function tabTargetId(ext: ExtensionBrowser, page: Page): Promise<string> {
+export async function tabTargetId(ext: ExtensionBrowser, page: Page): Promise<string> {
   const url = page.url();
   for (let waited = 0; ; waited += 20) {
     const { targetInfos } = await ext.cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
