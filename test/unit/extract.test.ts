@@ -154,6 +154,17 @@ describe('extract', () => {
     expect(JSON.stringify(result)).not.toContain('x²');
   });
 
+  it('makes no link or photo of the page itself from a script URL, a blank href or an image without a source', () => {
+    const { document } = parsePage(PAGE_2022, URL_2022);
+    const target = Array.from(document.querySelectorAll('p')).find((p) => p.textContent?.startsWith('孙韵认为'));
+    target?.insertAdjacentHTML('afterbegin', '<a href="javascript:alert(1)">脚本链接</a><a href="  ">空白链接</a>，');
+    target?.parentElement?.insertAdjacentHTML('afterend', '<img alt="没有来源的图片">');
+    const result = article(extract(document, URL_2022));
+    expect(JSON.stringify(result)).not.toContain('没有来源的图片');
+    const paragraph = paragraphs(result).find((p) => p.text.startsWith('脚本链接空白链接，孙韵认为'));
+    expect(paragraph?.content[0]).toMatch(/^脚本链接空白链接，孙韵认为/);
+  });
+
   it('keeps a date written inside a sentence, and leaves hidden wrappers hidden', () => {
     const { document } = parsePage(PAGE_2022, URL_2022);
     const target = Array.from(document.querySelectorAll('p')).find((p) => p.textContent?.startsWith('孙韵认为'));

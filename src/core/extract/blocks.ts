@@ -93,8 +93,7 @@ class BlockWalker {
         this.figure(element);
         return;
       case 'img':
-        // A stray image without a source (a broken or hostile page) is nothing to show.
-        if (element.getAttribute('src')?.trim()) this.image(element, undefined, undefined);
+        this.image(element, undefined, undefined);
         return;
       default:
         this.container(element);
@@ -181,9 +180,7 @@ class BlockWalker {
         return ['\n'];
       case 'a': {
         const content = children();
-        // A link whose URL the sanitizer removed (a script URL) is its text, not a link to this page.
-        const raw = element.getAttribute('href')?.trim();
-        const href = raw ? absoluteWebUrl(raw, this.pageUrl) : null;
+        const href = absoluteWebUrl(element.getAttribute('href') ?? '', this.pageUrl);
         if (!href || !inlineText(content).trim()) return content;
         return [{ kind: 'link', href, children: content }];
       }

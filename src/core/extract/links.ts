@@ -4,10 +4,16 @@
 import type { RelatedStory } from '../article.ts';
 import { normalizeWhitespace } from '../article.ts';
 
-/** An absolute http(s) URL for `href` resolved against the page, or null for anything else. */
+/**
+ * An absolute http(s) URL for `href` resolved against the page, or null for anything else. A blank
+ * `href` is null too, not the page itself: an attribute the sanitizer emptied or the page left
+ * blank (a script URL, a broken image) names nothing to link to or show.
+ */
 export function absoluteWebUrl(href: string, pageUrl: string): string | null {
+  const trimmed = href.trim();
+  if (!trimmed) return null;
   try {
-    const url = new URL(href.trim(), pageUrl);
+    const url = new URL(trimmed, pageUrl);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
   } catch {
     return null;
