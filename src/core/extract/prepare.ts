@@ -291,13 +291,9 @@ function replaceFigure(figure: Element, work: Document, pageUrl: string, forRead
   // Each `<noscript>` parsed once: the playback-fallback test and the lazy photo both read it.
   const noscripts = player ? [] : Array.from(figure.querySelectorAll('noscript'), noscriptContent);
   if (player || hasPlaybackFallback(noscripts)) {
-    const media = work.createElement('figure');
-    media.setAttribute(MARKER_ATTRIBUTES.kind, figure.querySelector('audio') && !figure.querySelector('video, iframe') ? 'audio' : 'video');
+    const kind = figure.querySelector('audio') && !figure.querySelector('video, iframe') ? 'audio' : 'video';
     const source = figure.querySelector('iframe[src], video[src], audio[src], video source[src], audio source[src]')?.getAttribute('src');
-    media.setAttribute(MARKER_ATTRIBUTES.href, mediaHref(source, pageUrl));
-    if (forReadability) keepThroughReadability(media);
-    appendCaption(media, caption);
-    figure.replaceWith(media);
+    figure.replaceWith(mediaFigure(work, kind, mediaHref(source, pageUrl), caption, forReadability));
     return;
   }
 
@@ -324,16 +320,18 @@ function replaceWithEmbed(figure: Element, caption: string, work: Document, page
   const outside = Array.from(figure.querySelectorAll('a[href]'))
     .map((link) => absoluteWebUrl(link.getAttribute('href') ?? '', pageUrl))
     .find((url): url is string => url !== null && !isBbcHost(new URL(url).hostname));
-  if (!outside) {
-    figure.remove();
-    return;
-  }
-  const embed = work.createElement('figure');
-  embed.setAttribute(MARKER_ATTRIBUTES.kind, 'embed');
-  embed.setAttribute(MARKER_ATTRIBUTES.href, outside);
-  if (forReadability) keepThroughReadability(embed);
-  appendCaption(embed, caption);
-  figure.replaceWith(embed);
+  if (outside) figure.replaceWith(mediaFigure(work, 'embed', outside, caption, forReadability));
+  else figure.remove();
+}
+
+/** The canonical figure of something the reader links to rather than shows: a player or a post. */
+function mediaFigure(work: Document, kind: 'video' | 'audio' | 'embed', href: string, caption: string, forReadability: boolean): Element {
+  const media = work.createElement('figure');
+  media.setAttribute(MARKER_ATTRIBUTES.kind, kind);
+  media.setAttribute(MARKER_ATTRIBUTES.href, href);
+  if (forReadability) keepThroughReadability(media);
+  appendCaption(media, caption);
+  return media;
 }
 
 /** The 2012 layout: `<div><img><p>caption</p></div>` with nothing else in the wrapper. */
