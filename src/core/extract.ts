@@ -40,7 +40,7 @@ export function extract(document: Document, url: string): ExtractResult {
 }
 
 /** Longest stretch `extractInSteps` works before it lets the event loop run. */
-export const EXTRACT_SLICE_MS = 30;
+const EXTRACT_SLICE_MS = 30;
 
 /**
  * The same result as `extract`, computed in slices of about `sliceMs`, awaiting

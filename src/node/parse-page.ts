@@ -75,7 +75,7 @@ type Parse5Element = DefaultTreeAdapterTypes.Element;
  * Escape the raw content of every `<noscript>` inside `<body>` as a scripting-on parser delimits
  * it, so a scripting-off parser produces a single text node with exactly that content.
  */
-export function noscriptContentAsText(html: string): string {
+function noscriptContentAsText(html: string): string {
   if (!/<noscript/i.test(html)) return html;
   const tree = parseScriptingOn(html, { scriptingEnabled: true, sourceCodeLocationInfo: true });
   const ranges: [number, number][] = [];
