@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type Browser from 'webextension-polyfill';
-import { clickToolbarButton, launchChromiumWithExtension, openPage, type ExtensionBrowser } from './support/chromium.ts';
+import { clickToolbarButton, dialogOf, launchChromiumWithExtension, openPage, type ExtensionBrowser } from './support/chromium.ts';
 import { axeViolations } from './support/axe.ts';
 import { ARTICLES, REPO_ROOT } from './support/pages.ts';
 
@@ -28,7 +28,7 @@ async function openOptions(ext: ExtensionBrowser): Promise<Page> {
 async function openReader(ext: ExtensionBrowser): Promise<Page> {
   const page = await openPage(ext, ARTICLE.url);
   await clickToolbarButton(ext, page);
-  await expect(page.locator('qingdu-reader [role="dialog"]')).toBeVisible();
+  await expect(dialogOf(page)).toBeVisible();
   return page;
 }
 
@@ -54,7 +54,7 @@ test.describe('options page (Chromium)', () => {
     const reader = await openReader(ext);
     // A page that reloaded would lose this.
     await reader.evaluate(() => Object.assign(window, { qingduTestMarker: 'not reloaded' }));
-    const overlay = reader.locator('qingdu-reader [role="dialog"]');
+    const overlay = dialogOf(reader);
     await expect(overlay).toHaveAttribute('lang', 'zh-Hans');
 
     const options = await openOptions(ext);
@@ -116,8 +116,8 @@ test.describe('options page (Chromium)', () => {
     await expect(again.getByRole('radio', { name: '保留“”' })).toBeChecked();
     await expect(again.getByRole('slider', { name: '文字大小' })).toHaveValue('24');
     const reopened = await openReader(ext);
-    await expect(reopened.locator('qingdu-reader [role="dialog"]')).toHaveAttribute('data-theme', 'dark');
-    await expect(reopened.locator('qingdu-reader [role="dialog"]')).toHaveAttribute('lang', 'zh-Hant-HK');
+    await expect(dialogOf(reopened)).toHaveAttribute('data-theme', 'dark');
+    await expect(dialogOf(reopened)).toHaveAttribute('lang', 'zh-Hant-HK');
   });
 
   test('garbage in storage: the reader opens with defaults, the options page says what was reset', async () => {
@@ -127,7 +127,7 @@ test.describe('options page (Chromium)', () => {
       });
     });
     const reader = await openReader(ext);
-    const overlay = reader.locator('qingdu-reader [role="dialog"]');
+    const overlay = dialogOf(reader);
     await expect(overlay).toHaveAttribute('data-theme', 'system');
     await expect.poll(() => overlay.locator('.qd-body p').first().evaluate((p) => getComputedStyle(p).fontSize)).toBe('20px');
 

@@ -3,7 +3,7 @@
 // without `use_dynamic_url` any bbc.com page could fetch chrome-extension://<id>/zh/… and learn
 // who uses Qingdu. With it, only the per-session address the reader gets from runtime.getURL works.
 import { ARTICLES } from '../support/pages.ts';
-import { clickToolbarButton, openPage } from '../support/chromium.ts';
+import { clickToolbarButton, dialogOf, openPage } from '../support/chromium.ts';
 import { expect, test } from '../support/fixtures.ts';
 
 test('a BBC page cannot find Qingdu through its packaged files, and the reader still loads its dictionaries', async ({ ext }) => {
@@ -21,7 +21,7 @@ test('a BBC page cannot find Qingdu through its packaged files, and the reader s
 
   // The reader's own fetch (a first script switch) still reaches them.
   await clickToolbarButton(ext, page);
-  const dialog = page.locator('qingdu-reader [role="dialog"]');
+  const dialog = dialogOf(page);
   await expect(dialog).toBeVisible();
   await dialog.locator('[data-script="tw"]').click();
   await expect(dialog).toHaveAttribute('lang', 'zh-Hant-TW');

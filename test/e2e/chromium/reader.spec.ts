@@ -4,7 +4,7 @@
 // leaves the page's DOM, scroll position and focus exactly as they were.
 import type { Locator, Page } from 'playwright-core';
 import * as OpenCC from 'opencc-js';
-import { clickToolbarButton, openPage, toolbarButton, type ExtensionBrowser } from '../support/chromium.ts';
+import { clickToolbarButton, dialogOf, hostOf, openPage, toolbarButton, type ExtensionBrowser } from '../support/chromium.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { pageSnapshot, snapshotDifference } from '../support/page-state.ts';
 import { ARTICLES, readFixture, type SavedPage } from '../support/pages.ts';
@@ -21,10 +21,6 @@ async function openArticle(ext: ExtensionBrowser, saved: SavedPage): Promise<Pag
     window.scrollTo(0, 600);
   });
   return page;
-}
-
-function dialogOf(page: Page): Locator {
-  return page.locator('qingdu-reader [role="dialog"]');
 }
 
 /** Text as the reader sees it, white space collapsed. */
@@ -51,7 +47,7 @@ for (const saved of ARTICLES) {
     const dialog = dialogOf(page);
     await expect(dialog).toBeVisible();
     await expect(dialog).toHaveAttribute('aria-modal', 'true');
-    await expect(page.locator('qingdu-reader')).toHaveCount(1);
+    await expect(hostOf(page)).toHaveCount(1);
 
     const text = await shownText(dialog);
     expect(normalizeText(await dialog.locator('h1').innerText())).toBe(published.title);
@@ -73,7 +69,7 @@ for (const saved of ARTICLES) {
     await expect.poll(async () => (await toolbarButton(ext, page)).title).toMatch(/^Close Qingdu reader/);
 
     await page.keyboard.press('Escape');
-    await expect(page.locator('qingdu-reader')).toHaveCount(0);
+    await expect(hostOf(page)).toHaveCount(0);
     expect(snapshotDifference(before, await pageSnapshot(page))).toBeUndefined();
     await expect.poll(async () => (await toolbarButton(ext, page)).title).toMatch(/^Read in Qingdu/);
     await page.close();
@@ -132,7 +128,7 @@ test('a second toolbar click closes the reader', async ({ ext }) => {
   await clickToolbarButton(ext, page);
   await expect(dialogOf(page)).toBeVisible();
   await clickToolbarButton(ext, page);
-  await expect(page.locator('qingdu-reader')).toHaveCount(0);
+  await expect(hostOf(page)).toHaveCount(0);
   expect(snapshotDifference(before, await pageSnapshot(page))).toBeUndefined();
   // And a third opens it again, from the reader already loaded in the tab.
   await clickToolbarButton(ext, page);
@@ -157,7 +153,7 @@ test('in-place navigation to another page closes the reader (never shows the pre
   await clickToolbarButton(ext, page);
   await expect(dialogOf(page)).toBeVisible();
   await page.evaluate(() => history.pushState({}, '', '/zhongwen/trad/world-00000001'));
-  await expect(page.locator('qingdu-reader')).toHaveCount(0);
+  await expect(hostOf(page)).toHaveCount(0);
   await page.close();
 });
 
@@ -176,7 +172,7 @@ test('the page re-rendering its body while the reader is open leaves the reader 
   await dialog.locator('[data-script="simp"]').click();
   await expect(dialog).toHaveAttribute('lang', 'zh-Hans');
   await page.keyboard.press('Escape');
-  await expect(page.locator('qingdu-reader')).toHaveCount(0);
+  await expect(hostOf(page)).toHaveCount(0);
   expect(await page.evaluate(() => document.documentElement.getAttribute('style'))).toBeNull();
   await page.close();
 });

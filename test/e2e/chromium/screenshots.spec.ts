@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type Browser from 'webextension-polyfill';
-import { clickToolbarButton, openPage, toolbarButton, type ExtensionBrowser } from '../support/chromium.ts';
+import { clickToolbarButton, dialogOf, openPage, toolbarButton, type ExtensionBrowser } from '../support/chromium.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { ARTICLES, REPO_ROOT } from '../support/pages.ts';
 
@@ -26,7 +26,7 @@ async function openReader(ext: ExtensionBrowser, file: string): Promise<Page> {
   await page.waitForLoadState('load');
   await expect.poll(async () => (await toolbarButton(ext, page)).title).toMatch(/^Read in Qingdu/);
   await clickToolbarButton(ext, page);
-  await expect(page.locator('qingdu-reader [role="dialog"]')).toBeVisible();
+  await expect(dialogOf(page)).toBeVisible();
   return page;
 }
 
@@ -51,7 +51,7 @@ for (const shot of SHOTS) {
   test(`screenshot ${shot.name}`, async ({ ext }) => {
     await useTheme(ext, shot.theme);
     const page = await openReader(ext, shot.file);
-    const dialog = page.locator('qingdu-reader [role="dialog"]');
+    const dialog = dialogOf(page);
     await expect(dialog).toHaveAttribute('data-theme', shot.theme);
     if (shot.script) await dialog.locator(`[data-script="${shot.script}"]`).click();
     await expect(dialog).toHaveAttribute('lang', shot.lang);
@@ -64,7 +64,7 @@ test('screenshot of photos and a video card (light and dark)', async ({ ext }) =
   for (const theme of ['light', 'dark'] as const) {
     await useTheme(ext, theme);
     const page = await openReader(ext, 'trad-2023-world-66783048.html');
-    const dialog = page.locator('qingdu-reader [role="dialog"]');
+    const dialog = dialogOf(page);
     await expect(dialog).toHaveAttribute('data-theme', theme);
     // The photos in view loaded (the placeholder photo): none is a broken image. (Photos further
     // down load lazily, as they should.)

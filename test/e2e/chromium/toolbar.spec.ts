@@ -2,7 +2,7 @@
 // 中文 pages and saying what a click does; the shortcut registered; a click on a BBC page that is
 // not an article shows the self-dismissing notice in the page's script and changes nothing else.
 import { NON_ARTICLES, NON_BBC_URL, ARTICLES } from '../support/pages.ts';
-import { clicksDelivered, clickToolbarButton, openPage, toolbarButton } from '../support/chromium.ts';
+import { clicksDelivered, clickToolbarButton, dialogOf, hostOf, openPage, toolbarButton } from '../support/chromium.ts';
 import { pageSnapshot, snapshotDifference } from '../support/page-state.ts';
 import { expect, test } from '../support/fixtures.ts';
 import type Browser from 'webextension-polyfill';
@@ -31,7 +31,7 @@ test('a click the moment an article starts loading is never lost', async ({ ext 
     const page = await openPage(ext, NON_BBC_URL);
     await page.goto(ARTICLES[round % ARTICLES.length]!.url, { waitUntil: 'commit' });
     await clickToolbarButton(ext, page);
-    await expect(page.locator('qingdu-reader [role="dialog"]')).toBeVisible();
+    await expect(dialogOf(page)).toBeVisible();
     await page.close();
   }
 });
@@ -42,7 +42,7 @@ test('on a BBC 中文 article the button takes clicks and its title says what a 
   await expect.poll(async () => (await toolbarButton(ext, page)).title).toMatch(/^Read in Qingdu(?: \(Alt\+Shift\+R\))?$/);
   const delivered = await clicksDelivered(ext, async () => {
     await clickToolbarButton(ext, page);
-    await expect(page.locator('qingdu-reader [role="dialog"]')).toBeVisible();
+    await expect(dialogOf(page)).toBeVisible();
   });
   expect(delivered).toBe(1);
   await page.close();
@@ -65,7 +65,7 @@ test('with "open automatically" on, an article opens in the reader by itself; ot
   await ext.worker.evaluate(() => chrome.storage.sync.set({ settings: { version: 3, autoOpen: true } }));
   try {
     const article = await openPage(ext, ARTICLES[1]!.url);
-    await expect(article.locator('qingdu-reader [role="dialog"]')).toBeVisible();
+    await expect(dialogOf(article)).toBeVisible();
     const index = await openPage(ext, NON_ARTICLES[0]!.url);
     await index.waitForLoadState('load');
     // The detector has reported the index page (the title changes only then), and nothing opened.
@@ -99,7 +99,7 @@ for (const saved of NON_ARTICLES) {
     const notice = page.locator('qingdu-notice [role="status"]');
     await expect(notice).toHaveText(/這不是一篇文章/);
     await expect(notice).toHaveAttribute('lang', 'zh-Hant');
-    await expect(page.locator('qingdu-reader')).toHaveCount(0);
+    await expect(hostOf(page)).toHaveCount(0);
 
     // It dismisses itself; afterwards the page is exactly as before.
     await expect(page.locator('qingdu-notice')).toHaveCount(0, { timeout: 10_000 });

@@ -8,7 +8,7 @@ import type { CDPSession, Page, Route } from 'playwright-core';
 import { expect } from '@playwright/test';
 import { auditReaderInPage, auditTree, type AuditFinding } from '../../fixtures/hostile/audit.ts';
 import type { BrokenPage, GeneratedPage } from '../../fixtures/hostile/pages.ts';
-import { clickToolbarButton, toolbarButton, type ExtensionBrowser } from '../support/chromium.ts';
+import { clickToolbarButton, dialogOf, toolbarButton, type ExtensionBrowser } from '../support/chromium.ts';
 
 interface FlagCall {
   n: number;
@@ -172,14 +172,6 @@ export async function openGenerated(
   // The background has caught up with this tab (its title is set per tab, from the URL first).
   await expect.poll(async () => (await toolbarButton(ext, page)).title, { timeout: 15_000 }).toMatch(/^(?:Read in Qingdu|Qingdu: not a BBC 中文 article)/);
   return { page, watch, release };
-}
-
-export function hostOf(page: Page) {
-  return page.locator('qingdu-reader');
-}
-
-export function dialogOf(page: Page) {
-  return page.locator('qingdu-reader [role="dialog"]');
 }
 
 /** The page-level notice the extension shows instead of the overlay on BBC pages that are not articles. */

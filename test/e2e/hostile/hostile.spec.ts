@@ -17,11 +17,9 @@ import { PAYLOADS, payloadByNumber } from '../../fixtures/hostile/payloads.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { pageSnapshot, snapshotDifference, type PageSnapshot } from '../support/page-state.ts';
 import { REPO_ROOT } from '../support/pages.ts';
-import { clickToolbarButton, type ExtensionBrowser } from '../support/chromium.ts';
+import { clickToolbarButton, dialogOf, hostOf, type ExtensionBrowser } from '../support/chromium.ts';
 import {
   auditOverlay,
-  dialogOf,
-  hostOf,
   noticeOf,
   openGenerated,
   openReader,

@@ -6,9 +6,10 @@
 //   tabTargetId(ext, page)         the tab's CDP target (for timing a click without the lookup)
 //   ext.worker.evaluate(fn, arg)   run code in the extension's service worker (chrome.* APIs)
 //   tabIdOf(ext, page)             the chrome.tabs id of a Playwright page
+//   hostOf(page), dialogOf(page)   the overlay's host element and dialog
 // Recipes from docs/TESTING.md; every helper says why it is done this way.
 
-import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
+import type { BrowserContext, CDPSession, Locator, Page, Worker } from 'playwright-core';
 import type Browser from 'webextension-polyfill';
 import { chromium } from 'playwright-core';
 import { DIST_CHROME, offlineAnswer } from './pages.ts';
@@ -96,6 +97,16 @@ export async function serveOffline(context: BrowserContext): Promise<void> {
         return route.abort('blockedbyclient');
     }
   });
+}
+
+/** The reader's host element in a page (the automation contract's `qingdu-reader`). */
+export function hostOf(page: Page): Locator {
+  return page.locator('qingdu-reader');
+}
+
+/** The reader's dialog, inside the host's open shadow root (Playwright's locators pierce it). */
+export function dialogOf(page: Page): Locator {
+  return page.locator('qingdu-reader [role="dialog"]');
 }
 
 /** Opens `url` in a new tab and waits until the document is parsed. */

@@ -15,6 +15,7 @@ import { expect, test } from '@playwright/test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { axeViolations } from '../support/axe.ts';
+import { dialogOf } from '../support/chromium.ts';
 
 const outDir = process.env.QINGDU_UI_SHOTS ?? join(tmpdir(), 'qingdu-ui-shots');
 
@@ -49,7 +50,7 @@ const PHONE = { width: 390, height: 844 };
 async function open(query: string, viewport = DESKTOP, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
   const page = await browser.newPage({ viewport, deviceScaleFactor: viewport === PHONE ? 2 : 1, colorScheme });
   await page.goto(`${base}?${query}`);
-  await page.locator('qingdu-reader [role="dialog"]').waitFor();
+  await dialogOf(page).waitFor();
   await page.evaluate(() => document.fonts.ready);
   const script = new URLSearchParams(query).get('script');
   if (script) await page.locator(`qingdu-reader [data-script="${script}"][aria-pressed="true"]:not([aria-busy])`).waitFor();
@@ -130,7 +131,7 @@ async function blockTop(page: Page, index: number): Promise<number> {
 
 test('a script switch keeps the paragraph being read where it was', async () => {
   const page = await open('theme=light&ui=zh_CN');
-  const dialog = page.locator('qingdu-reader [role="dialog"]');
+  const dialog = dialogOf(page);
   const title = await dialog.locator('h1').innerText();
   // Chromium and Firefox also anchor scrolling natively (CSS scroll anchoring), which would hide
   // whether the reader keeps the place itself; not every browser does, so test ours alone.
