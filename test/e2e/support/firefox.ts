@@ -1,5 +1,5 @@
 // Driving Debian's Firefox ESR with the built extension (dist/firefox) through puppeteer-core over
-// WebDriver BiDi, for the Firefox suites and the bench:
+// WebDriver BiDi, for the Firefox suites:
 //   launchFirefoxWithExtension()  Firefox with the add-on installed (temporary, unsigned), offline
 //   serveOfflineInFirefox(page)   BBC pages answered from fixtures at their real URLs (pages.ts)
 //   EXTENSION_ORIGIN              the add-on's moz-extension:// origin, fixed by a pref

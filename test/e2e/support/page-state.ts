@@ -1,6 +1,5 @@
 // What "the page is exactly as before" means, measured in the tab: the serialized DOM, the scroll
-// position and the focused element. Shared by the Chromium suites, the hostile-input suites and the
-// bench; the Firefox suite evaluates the same function body through puppeteer.
+// position and the focused element. Shared by the Chromium suites and the hostile-input suite.
 
 import type { Page } from 'playwright-core';
 
