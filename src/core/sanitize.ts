@@ -1,6 +1,7 @@
-// The one DOMPurify policy for page markup. Everything Readability hands back passes through here
-// before it is turned into typed inline runs, so only the handful of elements and attributes that
-// the Article model can express survive: no scripts, no event handlers, no styles, no forms, no
+// The one DOMPurify policy for page markup. Whatever extraction takes as the article (the prepared
+// copy of the region, or Readability's pick from it) passes through here before it is turned into
+// typed inline runs, so only the handful of elements and attributes that the Article model can
+// express survive: no scripts, no event handlers, no styles, no forms, no
 // `javascript:`/`data:` URLs, no unknown data attributes.
 
 import createDOMPurify, { type Config, type DOMPurify, type WindowLike } from 'dompurify';
@@ -46,8 +47,9 @@ const SCRIPT_SCHEME = /(?:javascript|vbscript|data):/i;
 type Mode = 'in-place' | 'fragment';
 
 /**
- * One DOMPurify instance per window and mode, configured once with `setConfig`: parsing the policy
- * on every call costs about as much as sanitizing a short article.
+ * One DOMPurify instance per window and mode. The in-place one, which extraction calls per batch,
+ * is configured once with `setConfig`: parsing the policy on every call costs about as much as
+ * sanitizing a short article.
  */
 const purifiers = new WeakMap<object, Partial<Record<Mode, DOMPurify>>>();
 
@@ -76,7 +78,7 @@ function createPurifier(window: WindowLike, config: Config | null): DOMPurify {
 
 /**
  * Sanitize an element and its subtree in place (no serialization round trip). The root itself
- * must be an allowed tag (Readability's content root is a `div`).
+ * must be an allowed tag (extraction hands it a `div`).
  */
 export function sanitizeInPlace(root: Element, window: WindowLike): Element {
   purifierFor(window, 'in-place').sanitize(root);

@@ -8,7 +8,8 @@
 //   - photos become canonical `<figure data-qingdu-kind="image">` with the real `<img>` (from
 //     `<noscript>` text for lazy ones), the caption as `<figcaption>` and the credit as an
 //     attribute, screen-reader prefixes removed; videos become `<figure data-qingdu-kind="video">`
-//     with their caption and a link to play them, their "cannot play" fallback dropped;
+//     with their caption and a link to play them, their "cannot play" fallback dropped; an
+//     embedded post becomes `<figure data-qingdu-kind="embed">` linking to the post;
 //   - inline related-story link lists are collected for `related` and removed;
 //   - hidden elements, ad slots, navigation, asides, forms, buttons, leftover `<noscript>` and
 //     iframes are removed;
@@ -165,12 +166,13 @@ function keepOnlyAllowedAttributes(element: Element): void {
   }
 }
 
+const MIN_REGION_PARAGRAPHS = 3;
+
 /**
  * On pages without `main` (the 2012 archive, saved bodies): the nearest ancestor of the headline
  * that also holds the story's paragraphs, which leaves out mastheads, navigation and page-wide
  * sidebars that Readability would otherwise have to score and throw away.
  */
-const MIN_REGION_PARAGRAPHS = 3;
 function regionAroundHeadline(headline: Element | null, source: Document): Element | null {
   for (let ancestor = headline?.parentElement; ancestor && ancestor !== source.body; ancestor = ancestor.parentElement) {
     if (ancestor.getElementsByTagName('p').length >= MIN_REGION_PARAGRAPHS) return ancestor;
