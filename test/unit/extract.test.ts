@@ -31,6 +31,9 @@ const figures = (a: Article): Extract<Block, { type: 'figure' }>[] =>
   a.blocks.filter((block): block is Extract<Block, { type: 'figure' }> => block.type === 'figure');
 const paragraphs = (a: Article): Extract<Block, { type: 'paragraph' }>[] =>
   a.blocks.filter((block): block is Extract<Block, { type: 'paragraph' }> => block.type === 'paragraph');
+/** The page's `<p>` whose text starts with `start`: where a test edits the page. */
+const pageParagraph = (document: Document, start: string): HTMLParagraphElement | undefined =>
+  Array.from(document.querySelectorAll('p')).find((p) => p.textContent?.startsWith(start));
 
 describe('extract', () => {
   it('does not change the document it is given', () => {
@@ -102,7 +105,7 @@ describe('extract', () => {
 
   it('keeps bold, italics and links in paragraphs as typed runs, with links made absolute', () => {
     const { document } = parsePage(PAGE_2022, URL_2022);
-    const target = Array.from(document.querySelectorAll('p')).find((p) => p.textContent?.startsWith('孙韵认为'));
+    const target = pageParagraph(document, '孙韵认为');
     if (!target) throw new Error('fixture changed: paragraph not found');
     target.insertAdjacentHTML('beforeend', '参见<a href="/zhongwen/simp/world-62913551">普京与习近平会谈</a>和<i>斜体</i>。');
     const result = article(extract(document, URL_2022));
@@ -130,7 +133,7 @@ describe('extract', () => {
 
   it('turns a quotation into a quote block whose paragraphs stay apart', () => {
     const { document } = parsePage(PAGE_2022, URL_2022);
-    const target = Array.from(document.querySelectorAll('p')).find((p) => p.textContent?.startsWith('孙韵认为'));
+    const target = pageParagraph(document, '孙韵认为');
     target?.parentElement?.insertAdjacentHTML('afterend', '<blockquote><p>第一句<b>重点</b>。</p><p>第二句。</p></blockquote>');
     const quote = article(extract(document, URL_2022)).blocks.find((block) => block.type === 'quote');
     expect(quote).toEqual({ type: 'quote', text: '第一句重点。 第二句。', content: ['第一句', { kind: 'strong', children: ['重点'] }, '。\n第二句。'] });
@@ -138,7 +141,7 @@ describe('extract', () => {
 
   it('keeps paragraphs that unbalanced markup left inside MathML (as a tab shows them), without the MathML', () => {
     const { document } = parsePage(PAGE_2022, URL_2022);
-    const target = Array.from(document.querySelectorAll('p')).find((p) => p.textContent?.startsWith('孙韵认为'));
+    const target = pageParagraph(document, '孙韵认为');
     const holder = target?.parentElement;
     if (!target || !holder) throw new Error('fixture changed');
     const mathml = 'http://www.w3.org/1998/Math/MathML';
@@ -156,7 +159,7 @@ describe('extract', () => {
 
   it('makes no link or photo of the page itself from a script URL, a blank href or an image without a source', () => {
     const { document } = parsePage(PAGE_2022, URL_2022);
-    const target = Array.from(document.querySelectorAll('p')).find((p) => p.textContent?.startsWith('孙韵认为'));
+    const target = pageParagraph(document, '孙韵认为');
     target?.insertAdjacentHTML('afterbegin', '<a href="javascript:alert(1)">脚本链接</a><a href="  ">空白链接</a>，');
     target?.parentElement?.insertAdjacentHTML('afterend', '<img alt="没有来源的图片">');
     const result = article(extract(document, URL_2022));
@@ -167,7 +170,7 @@ describe('extract', () => {
 
   it('keeps a date written inside a sentence, and leaves hidden wrappers hidden', () => {
     const { document } = parsePage(PAGE_2022, URL_2022);
-    const target = Array.from(document.querySelectorAll('p')).find((p) => p.textContent?.startsWith('孙韵认为'));
+    const target = pageParagraph(document, '孙韵认为');
     target?.insertAdjacentHTML('afterbegin', '<time datetime="2022-09-15">9月15日</time>，');
     target?.parentElement?.insertAdjacentHTML('afterend', '<div aria-hidden="true"><p>只给屏幕阅读器以外的隐藏文字。</p></div>');
     const result = article(extract(document, URL_2022));
