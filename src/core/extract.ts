@@ -88,9 +88,7 @@ function* extractionSteps(document: Document, url: string): Steps<ExtractResult>
   // paragraphs.
   let paragraphText = 0;
   let articleText = 0;
-  for (let index = 0; index < body.blocks.length; index += 1) {
-    const block = body.blocks[index];
-    if (!block) continue;
+  for (const [index, block] of body.blocks.entries()) {
     const length = textLength(block.text);
     articleText += length;
     if (block.type === 'paragraph') paragraphText += length;
