@@ -90,15 +90,16 @@ const CHILDREN_PER_BATCH = 100;
 
 /**
  * Sanitize everything inside `root` in place, a batch of its children at a time, pausing after
- * each batch (a generator: extraction may yield to the event loop there). Each batch is moved into a bare `div`,
- * sanitized there in place exactly as under `root`, and appended back, so once it returns every
- * node under `root` has been through the policy, in its original order. `root` must be a `div`
- * without attributes (its own attributes are not looked at); anything else is sanitized whole.
+ * each batch (a generator: extraction may yield to the event loop there). Each batch is moved into
+ * a bare `div`, sanitized there in place exactly as under `root`, and appended back, so once it
+ * returns every node under `root` has been through the policy, in its original order. Only a
+ * `div` without attributes is done in batches (its own attributes are never looked at); anything
+ * else is sanitized whole.
  */
-export function* sanitizeChildrenInBatches(root: Element, window: WindowLike): Generator<void, Element, void> {
+export function* sanitizeChildrenInBatches(root: Element, window: WindowLike): Generator<void, void, void> {
   if (root.localName !== 'div' || root.attributes.length > 0 || root.childNodes.length <= CHILDREN_PER_BATCH) {
     sanitizeInPlace(root, window);
-    return root;
+    return;
   }
   const children = Array.from(root.childNodes);
   const batch = root.ownerDocument.createElement('div');
@@ -108,7 +109,6 @@ export function* sanitizeChildrenInBatches(root: Element, window: WindowLike): G
     root.append(...Array.from(batch.childNodes));
     yield;
   }
-  return root;
 }
 
 /** Sanitize an HTML string into a fragment owned by `window.document` (tests, tools). */
