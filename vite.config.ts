@@ -4,8 +4,8 @@
 // Keys prefixed `{{chrome}}.` / `{{firefox}}.` in the manifest go to that browser only
 // (vite-plugin-web-extension). Every script entry is bundled on its own as an IIFE, so nothing is
 // loaded at run time that is not in the package: no remote code, no shared chunks.
-// `assets/` (icons, _locales) is copied as is; the conversion dictionaries (src/core/zh/dicts/*.json,
-// made by `npm run zh-dicts`) are packaged as `zh/<name>.json` with their licence in `zh/LICENSE.txt`,
+// `assets/` (icons, _locales) is copied as is; the conversion dictionaries (src/core/zh/dicts/*.bin,
+// made by `npm run zh-dicts`) are packaged as `zh/<pack>.bin` with their licence in `zh/LICENSE.txt`,
 // fetched only on a first script switch. `assets/README.md` is for developers and is not packaged.
 // UI message catalogues are bundled lean, the reader's with its own messages only (`uiMessages`).
 

@@ -1,14 +1,15 @@
 // Builds the conversion dictionaries in src/core/zh/dicts/ from the OpenCC data that opencc-js
-// ships (so they follow the installed opencc-js version): one JSON file per conversion step, in
-// the format of src/core/zh/dictionary.ts, plus `script-chars`. Run: `npm run zh-dicts`.
+// ships (so they follow the installed opencc-js version): one dictionary per conversion step, plus
+// `script-chars`, written as the pack files of routes.ts's DICTIONARY_PACKS in the format of
+// src/core/zh/dictionary.ts. Run: `npm run zh-dicts`.
 // test/unit/zh-dicts.test.ts fails when the committed files differ from what this produces.
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { fileFromEntries } from '../src/core/zh/dictionary.ts';
+import { dictionaryFromEntries, encodePack, type DictionaryData } from '../src/core/zh/dictionary.ts';
 import { ZH_DICTIONARY_DIR } from '../src/node/zh-dicts.ts';
-import { COMPATIBILITY_IDEOGRAPH, DICTIONARY_SOURCES, ROUTE_PLANS, SCRIPT_CHARS, type DictionaryName } from '../src/core/zh/routes.ts';
+import { COMPATIBILITY_IDEOGRAPH, DICTIONARY_PACKS, DICTIONARY_SOURCES, ROUTE_PLANS, SCRIPT_CHARS, ZH_PACK_FILES, type AnyDictionaryName, type DictionaryName } from '../src/core/zh/routes.ts';
 
 
 type Entries = [string, string][];
@@ -88,33 +89,41 @@ function scriptCharEntries(dictionaries: Map<string, Entries>): Entries {
   return entries;
 }
 
-/** File name → file text, for every file in ZH_DICTIONARY_DIR. */
-export async function buildZhDictionaries(): Promise<Map<string, string>> {
+/** File name → file bytes, for every file in ZH_DICTIONARY_DIR. */
+export async function buildZhDictionaries(): Promise<Map<string, Uint8Array>> {
   const openccNames = new Set<string>(Object.values(DICTIONARY_SOURCES).flat());
   for (const extra of ['TWVariants', 'HKVariants', 'TWVariantsPhrases', 'HKVariantsPhrases', 'TSPhrases', 'TSCharacters']) openccNames.add(extra);
   const dictionaries = await loadOpenccDictionaries(openccNames);
   const version = `opencc-js ${openccVersion()}`;
   checkCompatibilityKeys(dictionaries);
-  const files = new Map<string, string>();
+  const built = new Map<AnyDictionaryName, DictionaryData>();
   const segmenting = new Set(Object.values(ROUTE_PLANS).map((plan) => plan.segmentation));
   for (const [group, sources] of Object.entries(DICTIONARY_SOURCES) as [DictionaryName, readonly string[]][]) {
     if (segmenting.has(group)) checkPhraseSplit(group, sources, dictionaries);
     // opencc-js loads a group's dictionaries last to first, so on a shared key the first one wins.
     const entries = [...sources].reverse().flatMap((name) => dictionaries.get(name) ?? []);
-    const file = fileFromEntries(group, `${version}: ${sources.join(', ')}`, entries);
-    files.set(`${group}.json`, `${JSON.stringify(file)}\n`);
+    built.set(group, dictionaryFromEntries(group, `${version}: ${sources.join(', ')}`, entries));
   }
   const scriptSource = `${version}: characters of STCharacters (s) / TSCharacters (t) that never occur in the other script's text`;
-  files.set(`${SCRIPT_CHARS}.json`, `${JSON.stringify(fileFromEntries(SCRIPT_CHARS, scriptSource, scriptCharEntries(dictionaries)))}\n`);
+  built.set(SCRIPT_CHARS, dictionaryFromEntries(SCRIPT_CHARS, scriptSource, scriptCharEntries(dictionaries)));
+  const packed = ZH_PACK_FILES.flatMap((pack) => DICTIONARY_PACKS[pack]);
+  for (const name of built.keys()) {
+    if (packed.filter((other) => other === name).length !== 1) throw new Error(`${name} must be in exactly one pack of DICTIONARY_PACKS (routes.ts)`);
+  }
+  const files = new Map<string, Uint8Array>();
+  for (const pack of ZH_PACK_FILES) {
+    files.set(`${pack}.bin`, encodePack(DICTIONARY_PACKS[pack].map((name) => built.get(name) as DictionaryData)));
+  }
   return files;
 }
 
 async function main(): Promise<void> {
   const files = await buildZhDictionaries();
   mkdirSync(ZH_DICTIONARY_DIR, { recursive: true });
-  for (const [name, text] of files) {
-    writeFileSync(join(ZH_DICTIONARY_DIR, name), text);
-    console.log(`${name}\t${text.length} chars`);
+  for (const file of readdirSync(ZH_DICTIONARY_DIR)) if (!files.has(file)) rmSync(join(ZH_DICTIONARY_DIR, file));
+  for (const [name, bytes] of files) {
+    writeFileSync(join(ZH_DICTIONARY_DIR, name), bytes);
+    console.log(`${name}\t${bytes.length} bytes`);
   }
 }
 

@@ -4,14 +4,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DictionaryLoader } from '../core/zh/index.ts';
-import { ZH_DICTIONARY_FILES } from '../core/zh/index.ts';
+import { ZH_PACK_FILES } from '../core/zh/index.ts';
 
 export const ZH_DICTIONARY_DIR = join(import.meta.dirname, '../core/zh/dicts');
 
-/** Reads `<dir>/<name>.json` as text; the converter parses and checks it. */
+/** Reads `<dir>/<pack>.bin`; the converter decodes and checks it. */
 export function nodeDictionaryLoader(dir: string = ZH_DICTIONARY_DIR): DictionaryLoader {
-  return async (name) => {
-    if (!ZH_DICTIONARY_FILES.includes(name)) throw new Error(`no zh dictionary named ${JSON.stringify(name)}`);
-    return readFile(join(dir, `${name}.json`), 'utf8');
+  return async (pack) => {
+    if (!(ZH_PACK_FILES as readonly string[]).includes(pack)) throw new Error(`no zh dictionary file named ${JSON.stringify(pack)}`);
+    return readFile(join(dir, `${pack}.bin`));
   };
 }

@@ -18,14 +18,14 @@ import { ReaderSession } from './host.ts';
 const DICTIONARY_NAME = /^[a-z0-9-]+$/;
 
 /**
- * Dictionaries are packaged as `zh/<name>.json` (web-accessible to BBC pages only) and fetched on
+ * Dictionaries are packaged as `zh/<pack>.bin` (web-accessible to BBC pages only) and fetched on
  * the first script switch — never on open. The conversion module caches what it has loaded.
  */
-const loadDictionary: DictionaryLoader = async (name) => {
-  if (!DICTIONARY_NAME.test(name)) throw new Error(`Qingdu: no dictionary named "${name}"`);
-  const response = await fetch(extensionApi().runtime.getURL(`zh/${name}.json`));
-  if (!response.ok) throw new Error(`Qingdu: dictionary ${name}: HTTP ${response.status}`);
-  return (await response.json()) as unknown;
+const loadDictionary: DictionaryLoader = async (pack) => {
+  if (!DICTIONARY_NAME.test(pack)) throw new Error(`Qingdu: no dictionary file named "${pack}"`);
+  const response = await fetch(extensionApi().runtime.getURL(`zh/${pack}.bin`));
+  if (!response.ok) throw new Error(`Qingdu: dictionary file ${pack}: HTTP ${response.status}`);
+  return response.arrayBuffer();
 };
 
 function createReaderControl(): ReaderControl {

@@ -85,11 +85,11 @@ async function serveBenchPages(context: BrowserContext, pages: readonly BenchPag
   );
 }
 
-/** The built extension's dictionary files by name (`zh/<name>.json`), or null when there are none. */
+/** The built extension's dictionary files (`zh/<pack>.bin`) as base64 by pack name, or null when there are none. */
 function readDictionaries(): Record<string, string> | null {
   if (!existsSync(DICTIONARY_DIR)) return null;
-  const files = readdirSync(DICTIONARY_DIR).filter((file) => file.endsWith('.json'));
-  return Object.fromEntries(files.map((file) => [basename(file, '.json'), readFileSync(join(DICTIONARY_DIR, file), 'utf8')]));
+  const files = readdirSync(DICTIONARY_DIR).filter((file) => file.endsWith('.bin'));
+  return Object.fromEntries(files.map((file) => [basename(file, '.bin'), readFileSync(join(DICTIONARY_DIR, file)).toString('base64')]));
 }
 
 async function loadWithBundle(page: Page, url: string, bundle: string): Promise<void> {

@@ -110,9 +110,11 @@ function articleText(article: Article): string {
  * extension fetches its packaged files, and never through the bench's request interception. */
 const dictionaryUrls = new Map<string, string>();
 
+/** `files`: each file's bytes as base64 (what page.evaluate can carry), by pack name. */
 function installDictionaries(files: Record<string, string>): void {
-  for (const [name, text] of Object.entries(files)) {
-    dictionaryUrls.set(name, URL.createObjectURL(new Blob([text], { type: 'application/json' })));
+  for (const [name, base64] of Object.entries(files)) {
+    const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+    dictionaryUrls.set(name, URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' })));
   }
 }
 
@@ -124,10 +126,10 @@ function installDictionaries(files: Record<string, string>): void {
 async function timeProjectToTaiwan(warmIterations: number): Promise<Pick<ConversionTiming, 'projectColdMs' | 'projectWarmMs'>> {
   const article = extractedArticle();
   if (!article) throw new Error(`${location.href} is not an article`);
-  const load: DictionaryLoader = async (name) => {
-    const url = dictionaryUrls.get(name);
-    if (!url) throw new Error(`no dictionary ${name} installed`);
-    return (await fetch(url)).json();
+  const load: DictionaryLoader = async (pack) => {
+    const url = dictionaryUrls.get(pack);
+    if (!url) throw new Error(`no dictionary file ${pack} installed`);
+    return (await fetch(url)).arrayBuffer();
   };
   const start = performance.now();
   const convert = await createConverter({ from: 'auto', to: 'tw', quotes: 'corner' }, load);

@@ -108,7 +108,7 @@ function neededFiles(dist: string, manifest: Manifest): Set<string> {
   // Manifest values that are files (icons, scripts, pages).
   for (const value of strings(manifest)) if (all.includes(value.replace(/^\//, ''))) needed.add(value.replace(/^\//, ''));
 
-  // Web-accessible data (dictionaries) is needed when a script names it: a glob like zh/*.json
+  // Web-accessible data (dictionaries) is needed when a script names it: a glob like zh/*.bin
   // covers files the reader asks for by name, so each name must appear in the reader's code.
   const scripts = (): string => [...needed].filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(dist, f), 'utf8')).join('\n');
   const war = manifest['web_accessible_resources'];
@@ -159,7 +159,7 @@ for (const browser of ['chrome', 'firefox'] as const) {
       const needed = neededFiles(dist, manifest);
       expect(all.filter((f) => !needed.has(f)), 'files nothing in the package uses').toEqual([]);
       // OpenCC's dictionary data is Apache-2.0: redistributing it means carrying the licence.
-      if (all.some((f) => /^zh\/.+\.json$/.test(f))) expect(all, 'the dictionaries travel with their licence').toContain('zh/LICENSE.txt');
+      if (all.some((f) => /^zh\/.+\.bin$/.test(f))) expect(all, 'the dictionaries travel with their licence').toContain('zh/LICENSE.txt');
     });
 
     test('no remote code: scripts load nothing from the network and build no code from strings', () => {

@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/article.ts';
-import { convertArticle, createConverter, dictionariesFor, type DictionaryLoader } from '../../src/core/zh/index.ts';
+import { convertArticle, createConverter, packsFor, type DictionaryLoader } from '../../src/core/zh/index.ts';
 import { toCornerQuotes, toCurlyQuotes } from '../../src/core/zh/quotes.ts';
 import { nodeDictionaryLoader } from '../../src/node/zh-dicts.ts';
 
@@ -180,18 +180,20 @@ describe('dictionary loading', () => {
   it('loads only what the conversion needs, once per loader', async () => {
     const { loader, names } = recordingLoader();
     await createConverter({ from: 'auto', to: 'simp', quotes: 'corner' }, loader);
-    expect(names.sort()).toEqual(['cjk-compat', 'ts']);
+    expect(names).toEqual(['base']);
     await createConverter({ from: 'auto', to: 'simp', quotes: 'keep' }, loader);
     await createConverter({ from: 'auto', to: 'tw', quotes: 'corner' }, loader);
-    expect(names.sort()).toEqual(['cjk-compat', 'script-chars', 'st', 'ts', 'tw-variants']);
+    expect(names.sort()).toEqual(['base', 'st']);
     await createConverter({ from: 'auto', to: 'hk', quotes: 'corner' }, loader);
-    expect(names.filter((name) => name === 'st')).toHaveLength(1);
-    expect(names).toContain('hk-variants');
+    expect(names.sort()).toEqual(['base', 'st']);
   });
 
-  it('dictionariesFor names the files a switch loads', () => {
-    expect(dictionariesFor({ from: 'auto', to: 'tw' }).sort()).toEqual(['cjk-compat', 'script-chars', 'st', 'tw-variants']);
-    expect(dictionariesFor({ from: 'auto', to: 'simp' }).sort()).toEqual(['cjk-compat', 'ts']);
+  it('packsFor names the files a switch loads: st only where simplified text may become traditional', () => {
+    expect(packsFor({ from: 'auto', to: 'tw' }).sort()).toEqual(['base', 'st']);
+    expect(packsFor({ from: 'auto', to: 'simp' })).toEqual(['base']);
+    expect(packsFor({ from: 'tw', to: 'simp' })).toEqual(['base']);
+    expect(packsFor({ from: 'hk', to: 'tw' })).toEqual(['base']);
+    expect(packsFor({ from: 'simp', to: 'hk' }).sort()).toEqual(['base', 'st']);
   });
 
   it('a failed load rejects, and the next attempt loads again', async () => {
@@ -207,10 +209,15 @@ describe('dictionary loading', () => {
   });
 
   it('a loader that returns something that is not a dictionary file is an error, not a wrong conversion', async () => {
-    const broken: DictionaryLoader = async () => ({ format: 'something-else' });
-    await expect(createConverter({ from: 'auto', to: 'simp', quotes: 'keep' }, broken)).rejects.toThrow(/format/);
-    const parsed: DictionaryLoader = async (name) => JSON.parse((await load(name)) as string) as unknown;
-    const simp = await createConverter({ from: 'auto', to: 'simp', quotes: 'keep' }, parsed);
+    const notBytes: DictionaryLoader = async () => ({ format: 'something-else' });
+    await expect(createConverter({ from: 'auto', to: 'simp', quotes: 'keep' }, notBytes)).rejects.toThrow(/not bytes/);
+    const json: DictionaryLoader = async () => new TextEncoder().encode('{"format":"qingdu-zh-dict/2"}');
+    await expect(createConverter({ from: 'auto', to: 'simp', quotes: 'keep' }, json)).rejects.toThrow(/not a Qingdu dictionary file/);
+    const arrayBuffer: DictionaryLoader = async (pack) => {
+      const bytes = (await load(pack)) as Uint8Array;
+      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    };
+    const simp = await createConverter({ from: 'auto', to: 'simp', quotes: 'keep' }, arrayBuffer);
     expect(simp('這個')).toBe('这个');
   });
 });

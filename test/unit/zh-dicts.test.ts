@@ -1,28 +1,31 @@
 // The generated dictionary files: committed, and exactly what scripts/build-zh-dicts.ts makes from
-// the installed opencc-js (run `npm run zh-dicts` when this fails); the file format's checks; and
+// the installed opencc-js (run `npm run zh-dicts` when this fails); the pack format's checks; and
 // the sorted-array longest-match lookup on small tables where the answer is known.
 
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildZhDictionaries } from '../../scripts/build-zh-dicts.ts';
-import { entriesOf, fileFromEntries, keyAt, longestKeyAt, parseDictionary, tableFromEntries } from '../../src/core/zh/dictionary.ts';
+import { decodePack, dictionaryFromEntries, encodePack, entriesOf, keyAt, longestKeyAt, tableFromEntries } from '../../src/core/zh/dictionary.ts';
 import { convertWithStep, segmentText } from '../../src/core/zh/engine.ts';
-import { ZH_DICTIONARY_FILES } from '../../src/core/zh/index.ts';
+import { DICTIONARY_PACKS, ZH_PACK_FILES } from '../../src/core/zh/routes.ts';
 import { ZH_DICTIONARY_DIR } from '../../src/node/zh-dicts.ts';
 
 describe('generated dictionary files', () => {
   it('are the committed files, byte for byte, and nothing else', async () => {
     const built = await buildZhDictionaries();
     expect(readdirSync(ZH_DICTIONARY_DIR).sort()).toEqual([...built.keys()].sort());
-    expect([...built.keys()].sort()).toEqual(ZH_DICTIONARY_FILES.map((name) => `${name}.json`).sort());
-    for (const [name, text] of built) {
-      expect(readFileSync(join(ZH_DICTIONARY_DIR, name), 'utf8') === text, `${name} is stale: run npm run zh-dicts`).toBe(true);
+    expect([...built.keys()].sort()).toEqual(ZH_PACK_FILES.map((pack) => `${pack}.bin`).sort());
+    for (const [name, bytes] of built) {
+      expect(Buffer.from(bytes).equals(readFileSync(join(ZH_DICTIONARY_DIR, name))), `${name} is stale: run npm run zh-dicts`).toBe(true);
     }
   });
 
-  it('parse into sorted tables that hold OpenCC’s entries', () => {
-    const st = parseDictionary('st', readFileSync(join(ZH_DICTIONARY_DIR, 'st.json'), 'utf8'));
+  it('hold the dictionaries routes.ts puts in them, as sorted tables of OpenCC’s entries', () => {
+    for (const pack of ZH_PACK_FILES) {
+      expect(decodePack(pack, readFileSync(join(ZH_DICTIONARY_DIR, `${pack}.bin`))).names).toEqual(DICTIONARY_PACKS[pack]);
+    }
+    const st = decodePack('st', readFileSync(join(ZH_DICTIONARY_DIR, 'st.bin'))).table('st');
     const entries = entriesOf(st);
     expect(entries.length).toBeGreaterThan(50_000);
     const unsorted = entries.findIndex(([key], index) => index > 0 && (entries[index - 1]?.[0] ?? '') >= key);
@@ -34,23 +37,78 @@ describe('generated dictionary files', () => {
   });
 });
 
-describe('parseDictionary', () => {
-  it.each([
-    ['not JSON', '{'],
-    ['not an object', 42],
-    ['another format', { format: 'x', keys: '', values: '' }],
-    ['the old format', { format: 'qingdu-zh-dict/1', keys: 'a', values: 'b' }],
-    ['keys not strings', { format: 'qingdu-zh-dict/2', keys: ['a'], keyLengths: '1', values: 'b', valueLengths: '1' }],
-    ['counts differ', { format: 'qingdu-zh-dict/2', keys: 'ab', keyLengths: '11', values: 'c', valueLengths: '1' }],
-    ['lengths overrun the text', { format: 'qingdu-zh-dict/2', keys: 'ab', keyLengths: '3', values: 'c', valueLengths: '1' }],
-    ['a zero length', { format: 'qingdu-zh-dict/2', keys: 'a', keyLengths: '01', values: 'cd', valueLengths: '11' }],
-  ])('rejects %s', (_why, raw) => {
-    expect(() => parseDictionary('test', raw)).toThrow(/zh dictionary "test"/);
+describe('the pack format', () => {
+  const sample = [
+    dictionaryFromEntries('one', 'test', [['b', '2'], ['a', '1'], ['ab', '3'], ['b', '4']]),
+    dictionaryFromEntries('two', 'test', [['𠮷', '吉'], ['\uFEFF', 'bom'], ['中国', '中國']]),
+  ];
+
+  it('round-trips entries, sorted, the later of a repeated key winning; a BOM or a surrogate pair is a character like any other', () => {
+    const pack = decodePack('p', encodePack(sample));
+    expect(pack.names).toEqual(['one', 'two']);
+    expect(entriesOf(pack.table('one'))).toEqual([['a', '1'], ['ab', '3'], ['b', '4']]);
+    // Sorted by UTF-16 code unit: the surrogate pair (U+D842 …) before U+FEFF.
+    expect(entriesOf(pack.table('two'))).toEqual([['中国', '中國'], ['𠮷', '吉'], ['\uFEFF', 'bom']]);
+    expect(() => pack.table('three')).toThrow(/zh dictionary "three": not in p/);
   });
 
-  it('round-trips entries, sorted, the later of a repeated key winning', () => {
-    const file = fileFromEntries('t', 'test', [['b', '2'], ['a', '1'], ['ab', '3'], ['b', '4']]);
-    expect(entriesOf(parseDictionary('t', JSON.stringify(file)))).toEqual([['a', '1'], ['ab', '3'], ['b', '4']]);
+  it('accepts an ArrayBuffer and a view that does not start at byte 0', () => {
+    const bytes = encodePack(sample);
+    const shifted = new Uint8Array(bytes.length + 3);
+    shifted.set(bytes, 3);
+    expect(entriesOf(decodePack('p', shifted.subarray(3)).table('one'))).toHaveLength(3);
+    expect(entriesOf(decodePack('p', bytes.slice().buffer).table('one'))).toHaveLength(3);
+  });
+
+  /** The sample pack with its header replaced (the body kept), to break one field at a time. */
+  function withHeader(header: unknown): Uint8Array {
+    const bytes = encodePack(sample);
+    const oldLength = new DataView(bytes.buffer).getUint32(4, true);
+    const text = new TextEncoder().encode(JSON.stringify(header));
+    const out = new Uint8Array(8 + text.length + bytes.length - 8 - oldLength);
+    out.set(bytes.subarray(0, 4));
+    new DataView(out.buffer).setUint32(4, text.length, true);
+    out.set(text, 8);
+    out.set(bytes.subarray(8 + oldLength), 8 + text.length);
+    return out;
+  }
+  const header = JSON.parse(new TextDecoder().decode(encodePack(sample).subarray(8, 8 + new DataView(encodePack(sample).buffer).getUint32(4, true)))) as {
+    format: string;
+    dictionaries: Record<string, unknown>[];
+  };
+
+  it.each([
+    ['not bytes', 'a string'],
+    ['JSON text, the old format', new TextEncoder().encode('{"format":"qingdu-zh-dict/2"}')],
+    ['too short', new Uint8Array([0x51, 0x44])],
+    ['a header longer than the file', (() => {
+      const bytes = encodePack(sample);
+      new DataView(bytes.buffer).setUint32(4, bytes.length, true);
+      return bytes;
+    })()],
+    ['a header that is not JSON', withHeader(undefined)],
+    ['another format', withHeader({ ...header, format: 'qingdu-zh-dict/2' })],
+    ['no dictionary list', withHeader({ format: header.format })],
+    ['a negative size', withHeader({ ...header, dictionaries: [{ ...header.dictionaries[0], size: -1 }, header.dictionaries[1]] })],
+    ['a body shorter than the header says', withHeader({ ...header, dictionaries: [header.dictionaries[0], { ...header.dictionaries[1], keyUnits: 999 }] })],
+    ['bytes after the last dictionary', (() => {
+      const bytes = encodePack(sample);
+      const out = new Uint8Array(bytes.length + 1);
+      out.set(bytes);
+      return out;
+    })()],
+  ])('rejects %s', (_why, raw) => {
+    expect(() => decodePack('test', raw)).toThrow(/zh dictionary "(test|one|two)"/);
+  });
+
+  it('rejects lengths that do not add up to the text, when the table is made', () => {
+    // Moves one unit from key text to value text: the counts still fill the file exactly.
+    const broken = withHeader({
+      ...header,
+      dictionaries: [{ ...header.dictionaries[0], keyUnits: Number(header.dictionaries[0]?.['keyUnits']) - 1, valueUnits: Number(header.dictionaries[0]?.['valueUnits']) + 1 }, header.dictionaries[1]],
+    });
+    const pack = decodePack('test', broken);
+    expect(() => pack.table('one')).toThrow(/zh dictionary "one": lengths do not match the text/);
   });
 
   it('finds keys through the first-code-unit index in a larger table', () => {

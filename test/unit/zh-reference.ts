@@ -10,7 +10,7 @@ import STPhrasesGenerated from 'opencc-js/dict/STPhrases_GeneratedFromRegionalPh
 import STCharacters from 'opencc-js/dict/STCharacters';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { entriesOf, parseDictionary } from '../../src/core/zh/dictionary.ts';
+import { decodePack, entriesOf } from '../../src/core/zh/dictionary.ts';
 import { ST_PHRASE_FIXES } from '../../src/core/zh/fixes.ts';
 import type { OpenccConfig } from '../../src/core/zh/routes.ts';
 import { ZH_DICTIONARY_DIR } from '../../src/node/zh-dicts.ts';
@@ -57,7 +57,7 @@ export function openccWithFixes(config: OpenccConfig): Convert {
 }
 
 function loadScriptChars(): Map<string, string> {
-  return new Map(entriesOf(parseDictionary('script-chars', readFileSync(join(ZH_DICTIONARY_DIR, 'script-chars.json'), 'utf8'))));
+  return new Map(entriesOf(decodePack('base', readFileSync(join(ZH_DICTIONARY_DIR, 'base.bin'))).table('script-chars')));
 }
 
 /**

@@ -12,25 +12,28 @@
 //     Running s2tw over a traditional page would instead rewrite the BBC's own 台灣 as 臺灣 and
 //     the name 朱岳中 as 朱嶽中 — seen on the 2023 fixtures.
 
-import { keyLengthAt, longestKeyAt, tableFromEntries, parseDictionary, type DictTable } from './dictionary.ts';
+import { decodePack, keyLengthAt, longestKeyAt, tableFromEntries, type DictPack, type DictTable } from './dictionary.ts';
 import { matchAt, matchedValue, runPlan, unmatchedLength, type ConversionPlan, type Step } from './engine.ts';
 import { ST_PHRASE_FIXES } from './fixes.ts';
 import { toCornerQuotes, toCurlyQuotes } from './quotes.ts';
 import {
   configFor,
   dictionariesFor,
+  packOf,
   ROUTE_PLANS,
   SCRIPT_CHARS,
+  type AnyDictionaryName,
   type DictionaryName,
   type OpenccConfig,
+  type PackName,
   type ZhSource,
   type ZhTarget,
 } from './routes.ts';
 
 export type QuoteStyle = 'corner' | 'keep';
 export type Converter = (text: string) => string;
-/** Environment-specific: gives the contents of dictionary file `<name>.json` (its JSON text, or the parsed object). */
-export type DictionaryLoader = (name: string) => Promise<unknown>;
+/** Environment-specific: gives the bytes of dictionary file `<pack>.bin` (an ArrayBuffer or a view of one). */
+export type DictionaryLoader = (pack: string) => Promise<unknown>;
 
 export interface ConverterOptions {
   from: ZhSource;
@@ -46,24 +49,22 @@ export interface EngineOptions {
   remember?: boolean;
 }
 
-type AnyDictionaryName = DictionaryName | typeof SCRIPT_CHARS;
+const loadedByLoader = new WeakMap<DictionaryLoader, Map<PackName, Promise<DictPack>>>();
 
-const loadedByLoader = new WeakMap<DictionaryLoader, Map<AnyDictionaryName, Promise<DictTable>>>();
-
-function loadTable(load: DictionaryLoader, name: AnyDictionaryName): Promise<DictTable> {
+function loadPack(load: DictionaryLoader, pack: PackName): Promise<DictPack> {
   let loaded = loadedByLoader.get(load);
   if (!loaded) {
     loaded = new Map();
     loadedByLoader.set(load, loaded);
   }
-  let table = loaded.get(name);
-  if (!table) {
-    table = load(name).then((raw) => parseDictionary(name, raw));
+  let packed = loaded.get(pack);
+  if (!packed) {
+    packed = load(pack).then((raw) => decodePack(pack, raw));
     // A failed load (network, bad file) must not stick: the next switch tries again.
-    table.catch(() => loaded.delete(name));
-    loaded.set(name, table);
+    packed.catch(() => loaded.delete(pack));
+    loaded.set(pack, packed);
   }
-  return table;
+  return packed;
 }
 
 let stFixTable: DictTable | undefined;
@@ -100,10 +101,11 @@ function planOf(config: OpenccConfig, tables: Tables, engine: EngineOptions): Co
 /** For `auto` to a traditional target: the configuration for a traditional text. */
 const FROM_TRADITIONAL: Record<Exclude<ZhTarget, 'simp'>, OpenccConfig> = { t: 't2t', tw: 't2tw', twp: 't2twp', hk: 't2hk' };
 
-/** What a conversion loads: OpenCC configurations it may run, and the files behind them. */
+/** What a conversion loads: OpenCC configurations it may run, the dictionaries behind them, and their files. */
 export function conversionNeeds(opts: Pick<ConverterOptions, 'from' | 'to'>): {
   configs: OpenccConfig[];
   dictionaries: AnyDictionaryName[];
+  packs: PackName[];
 } {
   const configs: OpenccConfig[] = [configFor(opts.from, opts.to)];
   const dictionaries = new Set<AnyDictionaryName>(dictionariesFor(configs[0] as OpenccConfig));
@@ -113,7 +115,8 @@ export function conversionNeeds(opts: Pick<ConverterOptions, 'from' | 'to'>): {
     for (const name of dictionariesFor(fromTraditional)) dictionaries.add(name);
     dictionaries.add(SCRIPT_CHARS);
   }
-  return { configs, dictionaries: [...dictionaries] };
+  const names = [...dictionaries];
+  return { configs, dictionaries: names, packs: [...new Set(names.map(packOf))] };
 }
 
 /** `script-chars` as a lookup: 1 simplified-only, 2 traditional-only, 0 neither. */
@@ -227,8 +230,9 @@ export async function createConverterWith(
   engine: EngineOptions = {},
 ): Promise<Converter> {
   const needs = conversionNeeds(opts);
-  const loaded = await Promise.all(needs.dictionaries.map((name) => loadTable(load, name)));
-  const tables: Tables = new Map(needs.dictionaries.map((name, index) => [name, loaded[index] as DictTable]));
+  const packs = new Map<PackName, DictPack>();
+  await Promise.all(needs.packs.map(async (pack) => packs.set(pack, await loadPack(load, pack))));
+  const tables: Tables = new Map(needs.dictionaries.map((name) => [name, (packs.get(packOf(name)) as DictPack).table(name)]));
   const quote = opts.quotes === 'keep' ? (text: string) => text : opts.to === 'simp' ? toCurlyQuotes : toCornerQuotes;
   const main = planOf(needs.configs[0] as OpenccConfig, tables, engine);
   const remember = engine.remember === false ? (convert: Converter) => convert : remembering;

@@ -9,20 +9,20 @@ import { createConverterWith, conversionNeeds, type Converter, type ConverterOpt
 
 export type { ZhTarget, ZhSource } from './routes.ts';
 export type { QuoteStyle, Converter, DictionaryLoader, ConverterOptions } from './converter.ts';
-export { ZH_DICTIONARY_FILES } from './routes.ts';
+export { ZH_PACK_FILES } from './routes.ts';
 export { DICTIONARY_FORMAT } from './dictionary.ts';
 
 /**
  * A synchronous converter. Loads (once per loader, then cached) the dictionary files the
- * conversion needs, e.g. `cjk-compat`, `st`, `tw-variants`, `script-chars` for `auto → tw`.
+ * conversion needs: `base` and `st` for `auto → tw`, `base` alone for `auto → simp`.
  */
 export function createConverter(opts: ConverterOptions, load: DictionaryLoader): Promise<Converter> {
   return createConverterWith(opts, load);
 }
 
-/** The dictionary files (`<name>.json`) a conversion loads: for preloading or packaging. */
-export function dictionariesFor(opts: Pick<ConverterOptions, 'from' | 'to'>): string[] {
-  return conversionNeeds(opts).dictionaries;
+/** The dictionary files (`<pack>.bin`) a conversion loads. */
+export function packsFor(opts: Pick<ConverterOptions, 'from' | 'to'>): string[] {
+  return conversionNeeds(opts).packs;
 }
 
 function convertInlines(inlines: Inline[], convert: Converter): Inline[] {

@@ -1,9 +1,9 @@
 // Which dictionaries each conversion runs, in which order — OpenCC's configurations as opencc-js
-// 1.4.2 defines them (its `preset/full.js`), named by our dictionary files. One file per
-// conversion step, so a switch loads only what its target needs: 简体 loads `cjk-compat` + `ts`,
-// 繁體·台灣 loads `cjk-compat` + `st` + `tw-variants`, and so on.
+// 1.4.2 defines them (its `preset/full.js`), named by our dictionaries — and which file (pack)
+// each dictionary is packaged in. A switch loads only the packs its target needs: 简体 loads
+// `base` (`cjk-compat` + `ts`), 繁體·台灣 loads `base` + `st`, and so on.
 
-/** The dictionary files the build writes (`<name>.json`), each from these opencc-js dictionaries, first has priority. */
+/** The dictionaries the build writes, each from these opencc-js dictionaries, first has priority. */
 export const DICTIONARY_SOURCES = {
   'cjk-compat': ['CJK_Compatibility_Ideographs'],
   st: ['STPhrases', 'STPhrases_GeneratedFromRegionalPhrases', 'STCharacters'],
@@ -17,17 +17,35 @@ export const DICTIONARY_SOURCES = {
 
 export type DictionaryName = keyof typeof DICTIONARY_SOURCES;
 
-export const DICTIONARY_NAMES = Object.keys(DICTIONARY_SOURCES) as DictionaryName[];
-
 /**
- * One more file, built from the same data: every character that occurs in only one script, mapped
- * to `s` (simplified-only, e.g. 这 时 发) or `t` (traditional-only, e.g. 這 時 發). `auto` uses
+ * One more dictionary, built from the same data: every character that occurs in only one script,
+ * mapped to `s` (simplified-only, e.g. 这 时 发) or `t` (traditional-only, e.g. 這 時 發). `auto` uses
  * it to tell a text's script and to find stray characters of the other script.
  */
 export const SCRIPT_CHARS = 'script-chars';
 
-/** Every file the build writes to the dictionary directory, as `<name>.json`. */
-export const ZH_DICTIONARY_FILES: readonly string[] = [...DICTIONARY_NAMES, SCRIPT_CHARS];
+export type AnyDictionaryName = DictionaryName | typeof SCRIPT_CHARS;
+
+/** Every file the build writes to the dictionary directory, as `<pack>.bin`. */
+export const ZH_PACK_FILES = ['base', 'st'] as const;
+
+export type PackName = (typeof ZH_PACK_FILES)[number];
+
+/**
+ * The dictionaries each file holds. `st` (simplified → traditional, 86 % of the bytes) is needed
+ * only to convert simplified text to traditional, so it has a file of its own; everything else
+ * (≈ 118 KB) is one file, so that any switch makes at most two requests, in parallel.
+ */
+export const DICTIONARY_PACKS: Record<PackName, readonly AnyDictionaryName[]> = {
+  base: ['cjk-compat', 'ts', 'tw-phrases', 'tw-variants', 'tw-variants-rev', 'hk-variants', 'hk-variants-rev', SCRIPT_CHARS],
+  st: ['st'],
+};
+
+export function packOf(name: AnyDictionaryName): PackName {
+  const pack = ZH_PACK_FILES.find((candidate) => DICTIONARY_PACKS[candidate].includes(name));
+  if (!pack) throw new Error(`zh dictionary ${name} is in no pack`);
+  return pack;
+}
 
 /**
  * Every key of `cjk-compat` is one of these (CJK Compatibility Ideographs and their supplement;
