@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.ts';
 import { READER_CSS, ReaderApp, type ReaderAppProps, type ReaderState } from '../../src/reader/ui/App.tsx';
 import { chineseDate } from '../../src/reader/ui/format.ts';
 import { nodeDictionaryLoader } from '../../src/node/zh-dicts.ts';
+import type { DictionaryLoader } from '../../src/core/zh/index.ts';
 
 const ARTICLE: Article = JSON.parse(
   readFileSync(join(import.meta.dirname, '../fixtures/articles/trad-2023-chinese-news-66762882.json'), 'utf8'),
@@ -406,6 +407,36 @@ describe('the script control', () => {
     await choose('tw');
     await vi.waitFor(() => expect(dialog().getAttribute('lang')).toBe('zh-Hant-TW'));
     expect(load.mock.calls.length).toBe(loads);
+  });
+
+  it('says it is converting only when the dictionaries take a while, and then switches button and text together', async () => {
+    vi.useFakeTimers();
+    try {
+      const waiting: (() => void)[] = [];
+      const files = nodeDictionaryLoader();
+      const slow: DictionaryLoader = (pack) => new Promise((resolve) => waiting.push(() => resolve(files(pack))));
+      show({ loadDictionary: slow, settings: { ...SETTINGS, uiLanguage: 'zh_TW' } });
+      act(() => shadow.querySelector<HTMLButtonElement>('[data-script="tw"]')?.click());
+      // Right after the click: nothing has changed yet, nothing says "converting".
+      expect(pressed()).toEqual(['original']);
+      expect(shadow.querySelector('[aria-busy="true"]')).toBeNull();
+      expect(shadow.querySelector('.qd-status')?.textContent).toBe('');
+      act(() => void vi.advanceTimersByTime(149));
+      expect(shadow.querySelector('[aria-busy="true"]')).toBeNull();
+      act(() => void vi.advanceTimersByTime(1));
+      // Still loading after 150 ms: the chosen button is pressed and busy, and the status says so.
+      expect(pressed()).toEqual(['tw']);
+      expect(shadow.querySelector('[data-script="tw"]')?.getAttribute('aria-busy')).toBe('true');
+      expect(shadow.querySelector('.qd-status')?.textContent).not.toBe('');
+      expect(dialog().getAttribute('lang')).toBe('zh-Hant');
+      vi.useRealTimers();
+      for (const release of waiting) release();
+      await vi.waitFor(() => expect(dialog().getAttribute('lang')).toBe('zh-Hant-TW'));
+      expect(shadow.querySelector('[aria-busy="true"]')).toBeNull();
+      expect(shadow.querySelector('.qd-status')?.textContent).toBe('');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('opens in the default script from the settings', async () => {

@@ -86,6 +86,14 @@ function isEditable(target: EventTarget | null): boolean {
   return target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null;
 }
 
+/**
+ * How long a switch may wait for its dictionaries before the control says it is converting. A
+ * first switch usually finishes well inside it, and then nothing flashes: the pressed button and the
+ * text change together. Showing the busy state at once also cost the click a render and a frame,
+ * time taken from the dictionary requests it had just started.
+ */
+const BUSY_DELAY_MS = 150;
+
 function useScriptSwitch(
   article: Article | undefined,
   settings: Settings,
@@ -105,6 +113,8 @@ function useScriptSwitch(
   const converters = useRef(new Map<string, Promise<Converter>>());
   const loaded = useRef(new Map<string, Converter>());
   const wanted = useRef<ReaderScript>('original');
+  const busyTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(busyTimer.current), []);
   const latest = useRef({ article, quotes: settings.quotes, loadDictionary });
   latest.current = { article, quotes: settings.quotes, loadDictionary };
 
@@ -135,6 +145,7 @@ function useScriptSwitch(
 
   const choose = useCallback((script: ReaderScript) => {
     wanted.current = script;
+    clearTimeout(busyTimer.current);
     setFailed(false);
     const { article: source, quotes } = latest.current;
     if (script === 'original' || !source) {
@@ -149,15 +160,21 @@ function useScriptSwitch(
       return;
     }
     const converter = converterFor(script);
-    setPending(script);
+    // An earlier switch's busy state is no longer true; this one's shows only if it takes a while.
+    setPending(undefined);
+    busyTimer.current = setTimeout(() => {
+      if (wanted.current === script) setPending(script);
+    }, BUSY_DELAY_MS);
     converter.then(
       (convert) => {
         if (wanted.current !== script || latest.current.article !== source) return;
+        clearTimeout(busyTimer.current);
         setPending(undefined);
         setShown({ script, source, article: convertArticle(source, convert), convert });
       },
       () => {
         if (wanted.current !== script) return;
+        clearTimeout(busyTimer.current);
         wanted.current = 'original';
         setPending(undefined);
         setFailed(true);
