@@ -111,6 +111,19 @@ describe('the pack format', () => {
     expect(() => pack.table('one')).toThrow(/zh dictionary "one": lengths do not match the text/);
   });
 
+  it('stores the first-code-unit buckets of a table with many keys per unit, and checks them against the keys', () => {
+    const dense = dictionaryFromEntries('dense', 'test', ['中', '中国', '中国人', '中间', '国', '国人', '国家', '国王'].map((key, index) => [key, `v${index}`] as const));
+    const bytes = encodePack([dense]);
+    const table = decodePack('p', bytes).table('dense');
+    expect(keyAt(table, longestKeyAt(table, '中国人民', 0))).toBe('中国人');
+    expect(keyAt(table, longestKeyAt(table, '国家队', 0))).toBe('国家');
+    expect(longestKeyAt(table, '人', 0)).toBe(-1);
+    // The last 4 bytes are the two bucket sizes (4, 4): say 3 and 5, and the keys no longer line up.
+    const broken = bytes.slice();
+    broken.set([3, 0, 5, 0], broken.length - 4);
+    expect(() => decodePack('p', broken).table('dense')).toThrow(/zh dictionary "dense": the first-code-unit buckets do not match the keys/);
+  });
+
   it('finds keys through the first-code-unit index in a larger table', () => {
     const entries = Array.from({ length: 600 }, (_, index) => [String.fromCharCode(0x4e00 + (index % 200)) + 'x'.repeat(index % 3), `v${index}`] as const);
     const table = tableFromEntries('big', entries);
