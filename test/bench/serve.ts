@@ -1,9 +1,10 @@
 // How the extension rows serve their pages: the suites' offline rule (`offlineAnswer`, the saved
 // pages at their real URLs), answered through CDP `Fetch` on the tab's own target with patterns
 // that match http(s) URLs only. Playwright's `context.route` (the suites' `serveOffline`) would
-// pause every request instead, the reader's `fetch` of its `chrome-extension://…/zh/*.json`
-// dictionaries included, and send each through this process and back: a cost users never pay,
-// inside the very timings the bench reports. Here the extension's files load as they do for users.
+// pause every request instead, the reader's `fetch` of its dictionary files (`chrome-extension://…/zh/…`)
+// included, and send each through this process and back: a cost users never pay, inside the very
+// timings the bench reports. It also turns the browser's cache off while any route is set. Here the
+// extension's files load as they do for users, and the cache is on, as it is for them.
 //
 // Nothing may reach the network: every http(s) request any page of the context makes (as Playwright
 // reports them) must have been answered here or blocked by the browser itself (mixed content);
