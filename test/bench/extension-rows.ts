@@ -2,10 +2,13 @@
 // (Extensions.triggerAction): click → overlay painted, the first (cold) and later (warm) switch to
 // 繁體·台灣, the JS heap the open reader adds, and the long page. Every run is a fresh load of the
 // page, so each click injects and starts the reader from nothing, as a reader's first click does.
+// The pages are served by serve.ts, which pauses only http(s) requests: the extension's own files
+// (its dictionaries) load as they do for users, not through Playwright's routing.
 
 import type { Page } from 'playwright-core';
 import { launchChromiumWithExtension, tabTargetId, type ExtensionBrowser } from '../e2e/support/chromium.ts';
 import type { BenchPage } from './pages.ts';
+import { serveOverCdp } from './serve.ts';
 import { clockDrift } from './clock.ts';
 import type { PaintTimes, ReaderScript, SwitchTimes } from './probe.ts';
 import { makeRow, median, missingRow, type BenchRow } from './report.ts';
@@ -64,10 +67,12 @@ export async function measureWithExtension(
   anchors: ExtensionAnchors,
   options: ExtensionOptions,
 ): Promise<BenchRow[]> {
-  const ext = await launchChromiumWithExtension();
+  const ext = await launchChromiumWithExtension({ serve: 'none' });
   try {
-    await serveLongPage(ext, longPage);
     const page = ext.context.pages()[0] ?? (await ext.context.newPage());
+    // Before the first navigation. The long page is generated, not a saved page: its URL is answered
+    // ahead of the suites' rule.
+    const server = await serveOverCdp(page, new Map([[longPage.url, longPage.html]]));
     // The first click since the browser started also wakes the service worker and compiles the
     // reader from nothing; it is its own row, and the runs below measure the clicks after it.
     const first = articles[0];
@@ -77,6 +82,7 @@ export async function measureWithExtension(
     const byPage = new Map<string, ArticleSamples>();
     for (const article of articles) byPage.set(article.name, await sampleArticle(ext, page, article, probe, options));
     const long = await sampleLongPage(ext, page, longPage, probe, options.longPageRuns);
+    server.assertNothingLeaked();
     return [
       makeRow({ name: `click → overlay painted, first since browser start · ${first.name}`, unit: 'ms', samples: [firstClick] }),
       ...rowsFrom(byPage, long, longPage, anchors),
@@ -84,14 +90,6 @@ export async function measureWithExtension(
   } finally {
     await ext.context.close();
   }
-}
-
-/** The long page is generated, not a saved page: answer its URL ahead of the suites' offline rule. */
-async function serveLongPage(ext: ExtensionBrowser, longPage: BenchPage): Promise<void> {
-  await ext.context.route(
-    (url) => url.href === longPage.url,
-    (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: longPage.html }),
-  );
 }
 
 async function loadWithProbe(page: Page, url: string, probe: string): Promise<void> {

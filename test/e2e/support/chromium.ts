@@ -1,6 +1,7 @@
 // Driving Debian's Chromium with the built extension (dist/chrome), for the e2e suites, the bench
 // and `npm start`. What it gives:
 //   launchChromiumWithExtension()  a persistent context with the extension loaded, offline
+//                                  (unless `serve: 'none'`: then the caller serves the pages)
 //   serveOffline(context)          BBC pages answered from fixtures at their real URLs (pages.ts)
 //   clickToolbarButton(ext, page)  a real toolbar click (CDP Extensions.triggerAction)
 //   tabTargetId(ext, page)         the tab's CDP target (for timing a click without the lookup)
@@ -36,6 +37,12 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** A profile directory to keep between launches (storage, shortcuts); default: a fresh temporary one. */
   userDataDir?: string;
+  /**
+   * How pages are served. 'route' (the default): `serveOffline`. 'none': nothing is served and
+   * nothing is routed; the caller must serve every http(s) request itself before the first
+   * navigation (the bench does, test/bench/serve.ts, so the extension's own files load unpaused).
+   */
+  serve?: 'route' | 'none';
 }
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -63,7 +70,7 @@ export async function launchChromiumWithExtension(options: LaunchOptions = {}): 
     ],
   });
   try {
-    await serveOffline(context);
+    if ((options.serve ?? 'route') === 'route') await serveOffline(context);
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL(worker.url()).host;
     const browser = context.browser();
@@ -79,7 +86,9 @@ export async function launchChromiumWithExtension(options: LaunchOptions = {}): 
 
 /**
  * Answers every request from fixtures (see `offlineAnswer`): the production manifest's content
- * scripts match the real BBC URLs, and nothing ever reaches the network.
+ * scripts match the real BBC URLs, and nothing ever reaches the network. Playwright's routing
+ * pauses every request of the context on its way, the extension's own files (`chrome-extension://`)
+ * included, which it lets through unchanged; that costs each a round trip through this process.
  */
 export async function serveOffline(context: BrowserContext): Promise<void> {
   await context.route('**/*', async (route) => {
