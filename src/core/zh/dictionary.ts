@@ -114,15 +114,30 @@ function isCount(value: unknown): value is number {
 
 /** Lengths → offsets (one more than entries); null if a length is 0 or they do not add up to `total`. */
 function offsetsFromLengths(lengths: Uint8Array, total: number): Uint32Array | null {
+  // Checked apart (natively), so that the loop below, which runs before the engine has optimised
+  // it on a first switch, does as little as possible per entry.
+  if (lengths.indexOf(0) >= 0) return null;
   const offsets = new Uint32Array(lengths.length + 1);
   let at = 0;
-  for (let index = 0; index < lengths.length; index++) {
-    const length = lengths[index] as number;
-    if (length === 0) return null;
-    at += length;
-    offsets[index + 1] = at;
+  for (let index = 0; index < lengths.length; ) {
+    at += lengths[index++] as number;
+    offsets[index] = at;
   }
   return at === total ? offsets : null;
+}
+
+/** firstUnit[u] = the first key whose first code unit is ≥ u, found by reading every key (keys are sorted). */
+function firstUnitIndexFromKeys(keyText: string, keyStart: Uint32Array, size: number): Uint32Array {
+  const index = new Uint32Array(0x10001);
+  let previous = -1;
+  for (let key = 0; key < size; key++) {
+    const unit = keyText.charCodeAt(keyStart[key] as number);
+    if (unit === previous) continue;
+    index.fill(key, previous + 1, unit + 1);
+    previous = unit;
+  }
+  index.fill(size, previous + 1);
+  return index;
 }
 
 /** The keys' first code units and how many keys start with each (keys are sorted). */
@@ -172,7 +187,8 @@ function readUint16s(bytes: Uint8Array, from: number, count: number): Uint16Arra
   return values;
 }
 
-function makeTable(data: DictionaryData, buckets: Buckets = bucketsOf(data.name, data.keys, data.keyLengths)): DictTable {
+/** `buckets`: as stored in the file, if it stores them; otherwise the index is made from the keys. */
+function makeTable(data: DictionaryData, buckets?: Buckets): DictTable {
   const { name, keys, keyLengths, values, valueLengths } = data;
   if (keyLengths.length !== valueLengths.length) {
     throw new DictionaryFormatError(name, `${keyLengths.length} keys but ${valueLengths.length} values`);
@@ -182,7 +198,8 @@ function makeTable(data: DictionaryData, buckets: Buckets = bucketsOf(data.name,
   const valueStart = valueLengths === keyLengths ? keyStart : offsetsFromLengths(valueLengths, values.length);
   if (!keyStart || !valueStart) throw new DictionaryFormatError(name, 'lengths do not match the text');
   const size = keyLengths.length;
-  return { name, size, keyText: keys, keyStart, valueText: values, valueStart, firstUnit: firstUnitIndex(name, keys, keyStart, size, buckets) };
+  const firstUnit = buckets ? firstUnitIndex(name, keys, keyStart, size, buckets) : firstUnitIndexFromKeys(keys, keyStart, size);
+  return { name, size, keyText: keys, keyStart, valueText: values, valueStart, firstUnit };
 }
 
 function asBytes(raw: unknown): Uint8Array | null {
