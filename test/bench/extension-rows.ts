@@ -1,6 +1,7 @@
 // Rows measured with the built extension in Chromium, through the real toolbar click
 // (Extensions.triggerAction): click → overlay painted, the first (cold) and later (warm) switch to
-// 繁體·台灣, the JS heap the open reader adds, and the long page. Every run is a fresh load of the
+// 繁體·台灣 (next to the frame floor: a click that changes one colour, painted), the JS heap the
+// open reader adds, and the long page. Every run is a fresh load of the
 // page, so each click injects and starts the reader from nothing, as a reader's first click does.
 // The pages are served by serve.ts, which pauses only http(s) requests: the extension's own files
 // (its dictionaries) load as they do for users, not through Playwright's routing.
@@ -60,6 +61,39 @@ const SETTLE_MS = 400;
 /** How long after the overlay is painted long tasks are still collected on the long page. */
 const TRAILING_MS = 1500;
 
+/**
+ * The frame floor: a page whose one button, clicked, changes only its own colour, timed from the
+ * click to painted exactly as the probe times a switch (the first frame showing the change, then a
+ * task after it). What any visible response to a click costs in this browser on this machine: the
+ * wait for the next frame (up to 16.7 ms at 60 Hz) and painting it. A later switch cannot be
+ * painted sooner than this, however little work it does.
+ */
+const FRAME_FLOOR_URL = 'https://example.org/qingdu-bench/frame-floor';
+const FRAME_FLOOR_HTML = `<!doctype html><meta charset="utf-8"><title>frame floor</title>
+<button id="target" style="margin:40px;width:160px;height:48px;background:#eee">click</button>
+<script>
+window.qingduFloor = {
+  painted: null,
+  arm: function () {
+    var target = document.getElementById('target');
+    window.qingduFloor.painted = new Promise(function (resolve) {
+      var clickAt = 0;
+      var changed = false;
+      target.addEventListener('click', function (event) {
+        clickAt = event.timeStamp;
+        target.style.background = target.style.background === 'rgb(204, 0, 0)' ? '#eee' : 'rgb(204, 0, 0)';
+        changed = true;
+      }, { once: true });
+      function onFrame() {
+        if (!changed) { requestAnimationFrame(onFrame); return; }
+        setTimeout(function () { resolve(performance.now() - clickAt); }, 0);
+      }
+      requestAnimationFrame(onFrame);
+    });
+  },
+};
+</script>`;
+
 export async function measureWithExtension(
   articles: readonly BenchPage[],
   longPage: BenchPage,
@@ -72,7 +106,7 @@ export async function measureWithExtension(
     const page = ext.context.pages()[0] ?? (await ext.context.newPage());
     // Before the first navigation. The long page is generated, not a saved page: its URL is answered
     // ahead of the suites' rule.
-    const server = await serveOverCdp(page, new Map([[longPage.url, longPage.html]]));
+    const server = await serveOverCdp(page, new Map([[longPage.url, longPage.html], [FRAME_FLOOR_URL, FRAME_FLOOR_HTML]]));
     // The first click since the browser started also wakes the service worker and compiles the
     // reader from nothing; it is its own row, and the runs below measure the clicks after it.
     const first = articles[0];
@@ -82,10 +116,17 @@ export async function measureWithExtension(
     const byPage = new Map<string, ArticleSamples>();
     for (const article of articles) byPage.set(article.name, await sampleArticle(ext, page, article, probe, options));
     const long = await sampleLongPage(ext, page, longPage, probe, options.longPageRuns);
+    const floor = await sampleFrameFloor(page, options.runs * options.warmSwitches);
     server.assertNothingLeaked();
     return [
       makeRow({ name: `click → overlay painted, first since browser start · ${first.name}`, unit: 'ms', samples: [firstClick] }),
-      ...rowsFrom(byPage, long, longPage, anchors),
+      makeRow({
+        name: 'click → a trivial change painted (the frame floor)',
+        unit: 'ms',
+        samples: floor,
+        note: 'a button that only changes its own colour, timed like a switch: the least any visible response to a click costs here',
+      }),
+      ...rowsFrom(byPage, long, longPage, anchors, median(floor)),
     ];
   } finally {
     await ext.context.close();
@@ -208,7 +249,24 @@ async function sampleLongPage(ext: ExtensionBrowser, page: Page, longPage: Bench
   return samples;
 }
 
-function rowsFrom(byPage: ReadonlyMap<string, ArticleSamples>, long: LongPageSamples, longPage: BenchPage, anchors: ExtensionAnchors): BenchRow[] {
+/** `runs` real clicks on the frame-floor page's button, each timed from the click to painted. */
+async function sampleFrameFloor(page: Page, runs: number): Promise<number[]> {
+  await page.goto(FRAME_FLOOR_URL, { waitUntil: 'load' });
+  const box = await page.locator('#target').boundingBox();
+  if (!box) throw new Error('no button on the frame-floor page');
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    // Strings, so that the page runs exactly its own functions (no transpiler helpers). Armed
+    // before the click is sent, so the listener is there when it arrives.
+    await page.evaluate('window.qingduFloor.arm()');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    samples.push((await page.evaluate('window.qingduFloor.painted')) as number);
+    await page.waitForTimeout(SETTLE_MS / 10);
+  }
+  return samples;
+}
+
+function rowsFrom(byPage: ReadonlyMap<string, ArticleSamples>, long: LongPageSamples, longPage: BenchPage, anchors: ExtensionAnchors, frameFloorMs: number): BenchRow[] {
   const rows: BenchRow[] = [];
   for (const [name, samples] of byPage) {
     const stages = `medians: reader's host in the page +${median(samples.clickToHost).toFixed(1)} ms, article in the DOM +${median(samples.clickToDom).toFixed(1)} ms`;
@@ -238,7 +296,16 @@ function rowsFrom(byPage: ReadonlyMap<string, ArticleSamples>, long: LongPageSam
   }
   for (const [name, samples] of byPage) {
     const opencc = anchors.openccByPage.get(name);
-    rows.push(makeRow({ name: `later switch → tw, warm · ${name}`, unit: 'ms', samples: samples.warmSwitch, budget: WARM_SWITCH_BUDGET_MS, anchorSamples: opencc?.warm ?? [] }));
+    rows.push(
+      makeRow({
+        name: `later switch → tw, warm · ${name}`,
+        unit: 'ms',
+        samples: samples.warmSwitch,
+        budget: WARM_SWITCH_BUDGET_MS,
+        anchorSamples: opencc?.warm ?? [],
+        note: `the frame floor in this run (a click that changes one colour, painted): ${frameFloorMs.toFixed(1)} ms`,
+      }),
+    );
     rows.push(
       makeRow({
         name: `later switch → tw, warm, click → DOM · ${name}`,
