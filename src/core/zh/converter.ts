@@ -230,9 +230,14 @@ export async function createConverterWith(
   engine: EngineOptions = {},
 ): Promise<Converter> {
   const needs = conversionNeeds(opts);
-  const packs = new Map<PackName, DictPack>();
-  await Promise.all(needs.packs.map(async (pack) => packs.set(pack, await loadPack(load, pack))));
-  const tables: Tables = new Map(needs.dictionaries.map((name) => [name, (packs.get(packOf(name)) as DictPack).table(name)]));
+  // Each file's tables are made as soon as it arrives, while a larger one may still be loading.
+  const tables: Tables = new Map();
+  await Promise.all(
+    needs.packs.map(async (pack) => {
+      const loaded = await loadPack(load, pack);
+      for (const name of needs.dictionaries) if (packOf(name) === pack) tables.set(name, loaded.table(name));
+    }),
+  );
   const quote = opts.quotes === 'keep' ? (text: string) => text : opts.to === 'simp' ? toCurlyQuotes : toCornerQuotes;
   const main = planOf(needs.configs[0] as OpenccConfig, tables, engine);
   const remember = engine.remember === false ? (convert: Converter) => convert : remembering;
