@@ -9,20 +9,20 @@ import { browserFamily, currentShortcut, openShortcutSettings } from './shortcut
 import { loadSettings, saveSettings, watchSettings } from '../storage.ts';
 import './options.css';
 
-async function fetchPackaged(path: string): Promise<unknown> {
+async function fetchPackaged(path: string): Promise<Response> {
   const response = await fetch(browser.runtime.getURL(path));
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return response.json() as Promise<unknown>;
+  return response;
 }
 
-const loadDictionary: DictionaryLoader = (name) => fetchPackaged(`zh/${name}.json`);
+const loadDictionary: DictionaryLoader = async (pack) => (await fetchPackaged(`zh/${pack}.bin`)).arrayBuffer();
 
 async function start(): Promise<void> {
   const family = browserFamily();
   const [initial, shortcut, sample] = await Promise.all([
     loadSettings(),
     currentShortcut().catch(() => undefined),
-    fetchPackaged(SAMPLE_ARTICLE_PATH).then(
+    fetchPackaged(SAMPLE_ARTICLE_PATH).then((response) => response.json() as Promise<unknown>).then(
       (json) => {
         const article = asArticle(json);
         return article && withPackagedPhotos(article, browser.runtime.getURL(SAMPLE_PHOTO_PATH));

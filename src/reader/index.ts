@@ -25,7 +25,10 @@ const loadDictionary: DictionaryLoader = async (pack) => {
   if (!DICTIONARY_NAME.test(pack)) throw new Error(`Qingdu: no dictionary file named "${pack}"`);
   const response = await fetch(extensionApi().runtime.getURL(`zh/${pack}.bin`));
   if (!response.ok) throw new Error(`Qingdu: dictionary file ${pack}: HTTP ${response.status}`);
-  return response.arrayBuffer();
+  // Copied into this script's realm: in a Firefox content script, the buffer fetch hands back
+  // cannot be read from here (a view over it fails with 'Permission denied to access property
+  // "constructor"', Firefox ESR 153). The copy costs well under a millisecond.
+  return structuredClone(await response.arrayBuffer());
 };
 
 function createReaderControl(): ReaderControl {

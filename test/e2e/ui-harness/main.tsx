@@ -54,10 +54,10 @@ function stateFromParams(): ReaderState {
   }
 }
 
-const loadDictionary: DictionaryLoader = async (name) => {
-  const response = await fetch(`/zh/${name}.json`);
-  if (!response.ok) throw new Error(`dictionary ${name}: HTTP ${response.status}`);
-  return response.json();
+const loadDictionary: DictionaryLoader = async (pack) => {
+  const response = await fetch(`/zh/${pack}.bin`);
+  if (!response.ok) throw new Error(`dictionary file ${pack}: HTTP ${response.status}`);
+  return response.arrayBuffer();
 };
 
 const host = document.createElement('qingdu-reader');

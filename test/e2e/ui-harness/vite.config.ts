@@ -1,6 +1,6 @@
 // Dev server for the reader UI harness: serves index.html + main.tsx, the Article fixture,
 // generated placeholder photos (no network), so screenshots show real layout with real sizes, and
-// the conversion dictionaries at /zh/<name>.json as the extension packages them.
+// the conversion dictionaries at /zh/<pack>.bin as the extension packages them.
 import { defineConfig, type Plugin } from 'vite';
 import { nodeDictionaryLoader } from '../../../src/node/zh-dicts.ts';
 
@@ -10,12 +10,12 @@ function zhDictionaries(): Plugin {
     name: 'qingdu-zh-dictionaries',
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        const match = /^\/zh\/([a-z-]+)\.json$/.exec(req.url ?? '');
+        const match = /^\/zh\/([a-z-]+)\.bin$/.exec(req.url ?? '');
         if (!match?.[1]) return next();
         load(match[1]).then(
-          (text) => {
-            res.setHeader('Content-Type', 'application/json; charset=utf-8');
-            res.end(String(text));
+          (bytes) => {
+            res.setHeader('Content-Type', 'application/octet-stream');
+            res.end(bytes as Uint8Array);
           },
           () => {
             res.statusCode = 404;
