@@ -31,8 +31,12 @@ async function openReader(ext: ExtensionBrowser, file: string): Promise<Page> {
 }
 
 async function shoot(page: Page, name: string): Promise<void> {
-  // Fonts and photos settled, so the picture is what a reader would see.
+  // Fonts and photos settled, and the controls' colour transitions (0.15 s) over, so the picture
+  // is what a reader would see: a switch moves the pressed button in the same frame as the text.
   await page.evaluate(() => document.fonts.ready);
+  await page.evaluate(() =>
+    Promise.all(document.querySelector('qingdu-reader')?.shadowRoot?.getAnimations().map((animation) => animation.finished) ?? []),
+  );
   await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) });
 }
 
