@@ -43,7 +43,17 @@ describe('the pack format', () => {
     dictionaryFromEntries('two', 'test', [['𠮷', '吉'], ['\uFEFF', 'bom'], ['中国', '中國']]),
   ];
 
-  it('round-trips entries, sorted, the later of a repeated key winning; a BOM or a surrogate pair is a character like any other', () => {
+  it('keeps a byte-order mark at the very start of the key and value texts (the decoder must not strip it)', () => {
+    const bom = dictionaryFromEntries('bom', 'test', [['\uFEFF甲', '\uFEFF乙'], ['\uFFEE', 'x']]);
+    expect(entriesOf(decodePack('p', encodePack([bom])).table('bom'))).toEqual([['\uFEFF甲', '\uFEFF乙'], ['\uFFEE', 'x']]);
+  });
+
+  it('refuses to write a lone surrogate, which would come back as U+FFFD', () => {
+    expect(() => dictionaryFromEntries('lone', 'test', [['\uD842', 'a']])).toThrow(/zh dictionary "lone": cannot store/);
+    expect(() => dictionaryFromEntries('lone', 'test', [['a', 'b\uDFB7']])).toThrow(/zh dictionary "lone": cannot store/);
+  });
+
+  it('round-trips entries, sorted, the later of a repeated key winning; a surrogate pair is a character like any other', () => {
     const pack = decodePack('p', encodePack(sample));
     expect(pack.names).toEqual(['one', 'two']);
     expect(entriesOf(pack.table('one'))).toEqual([['a', '1'], ['ab', '3'], ['b', '4']]);
@@ -118,10 +128,13 @@ describe('the pack format', () => {
     expect(keyAt(table, longestKeyAt(table, '中国人民', 0))).toBe('中国人');
     expect(keyAt(table, longestKeyAt(table, '国家队', 0))).toBe('国家');
     expect(longestKeyAt(table, '人', 0)).toBe(-1);
-    // The last 4 bytes are the two bucket sizes (4, 4): say 3 and 5, and the keys no longer line up.
-    const broken = bytes.slice();
-    broken.set([3, 0, 5, 0], broken.length - 4);
-    expect(() => decodePack('p', broken).table('dense')).toThrow(/zh dictionary "dense": the first-code-unit buckets do not match the keys/);
+    // The last 4 bytes are the two bucket sizes (4, 4). Any other split of the 8 keys no longer
+    // lines up with them: the first bucket too short, or too long (its last key would start with 国).
+    for (const sizes of [[3, 5], [5, 3]]) {
+      const broken = bytes.slice();
+      broken.set([sizes[0]!, 0, sizes[1]!, 0], broken.length - 4);
+      expect(() => decodePack('p', broken).table('dense'), `sizes ${sizes.join(', ')}`).toThrow(/zh dictionary "dense": the first-code-unit buckets do not match the keys/);
+    }
   });
 
   it('finds keys through the first-code-unit index in a larger table', () => {

@@ -60,7 +60,8 @@ function loadPack(load: DictionaryLoader, pack: PackName): Promise<DictPack> {
   let packed = loaded.get(pack);
   if (!packed) {
     packed = load(pack).then((raw) => decodePack(pack, raw));
-    // A failed load (network, bad file) must not stick: the next switch tries again.
+    // A failed load (network, a file that is not a pack) must not stick: the next switch tries
+    // again. A dictionary whose table cannot be made fails again each time: the file is wrong.
     packed.catch(() => loaded.delete(pack));
     loaded.set(pack, packed);
   }

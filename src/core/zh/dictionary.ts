@@ -160,8 +160,8 @@ function bucketsOf(name: string, keys: string, keyLengths: Uint8Array): Buckets 
 
 /**
  * firstUnit[u] = the first key whose first code unit is ≥ u. Checks that the buckets cover every
- * key and that each bucket's first key starts with its unit (a cheap guard against a misaligned
- * file: it reads one key per bucket, not every key).
+ * key and that each bucket's first and last keys start with its unit (two keys per bucket, not
+ * every key).
  */
 function firstUnitIndex(name: string, keyText: string, keyStart: Uint32Array, size: number, buckets: Buckets): Uint32Array {
   const index = new Uint32Array(0x10001);
@@ -169,12 +169,20 @@ function firstUnitIndex(name: string, keyText: string, keyStart: Uint32Array, si
   let key = 0;
   for (let bucket = 0; bucket < buckets.units.length; bucket++) {
     const unit = buckets.units[bucket] as number;
-    if (unit <= previous || key >= size || keyText.charCodeAt(keyStart[key] as number) !== unit) {
+    const last = key + (buckets.sizes[bucket] as number) - 1;
+    // The keys are sorted, so if a bucket's first and last keys start with its unit, all between do.
+    if (
+      unit <= previous ||
+      last < key ||
+      last >= size ||
+      keyText.charCodeAt(keyStart[key] as number) !== unit ||
+      keyText.charCodeAt(keyStart[last] as number) !== unit
+    ) {
       throw new DictionaryFormatError(name, 'the first-code-unit buckets do not match the keys');
     }
     index.fill(key, previous + 1, unit + 1);
     previous = unit;
-    key += buckets.sizes[bucket] as number;
+    key = last + 1;
   }
   if (key !== size) throw new DictionaryFormatError(name, 'the first-code-unit buckets do not match the keys');
   index.fill(size, previous + 1);
@@ -353,8 +361,13 @@ export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A surrogate without its partner: the file's UTF-16 would decode it as U+FFFD. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function lengthByte(name: string, text: string): number {
-  if (text.length < 1 || text.length > MAX_LENGTH) throw new DictionaryFormatError(name, `cannot store ${JSON.stringify(text)}`);
+  if (text.length < 1 || text.length > MAX_LENGTH || LONE_SURROGATE.test(text)) {
+    throw new DictionaryFormatError(name, `cannot store ${JSON.stringify(text)}`);
+  }
   return text.length;
 }
 

@@ -109,7 +109,7 @@ export function configFor(from: ZhSource, to: ZhTarget): OpenccConfig {
   return `${from}2${to}`;
 }
 
-/** Every dictionary file a conversion needs (what a switch to it loads). */
+/** Every dictionary a conversion needs (the files holding them are `packOf` each). */
 export function dictionariesFor(config: OpenccConfig): DictionaryName[] {
   const plan = ROUTE_PLANS[config];
   const names = new Set<DictionaryName>();

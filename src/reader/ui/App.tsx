@@ -167,7 +167,8 @@ function useScriptSwitch(
     }, BUSY_DELAY_MS);
     converter.then(
       (convert) => {
-        if (wanted.current !== script || latest.current.article !== source) return;
+        // Another switch, another article or another quote style since: that one's result counts.
+        if (wanted.current !== script || latest.current.article !== source || latest.current.quotes !== quotes) return;
         clearTimeout(busyTimer.current);
         setPending(undefined);
         setShown({ script, source, article: convertArticle(source, convert), convert });
