@@ -69,30 +69,10 @@ const TRAILING_MS = 1500;
  * painted sooner than this, however little work it does.
  */
 const FRAME_FLOOR_URL = 'https://example.org/qingdu-bench/frame-floor';
+/** Its button counts its clicks and flips its colour; the probe times the click, as it times a switch. */
 const FRAME_FLOOR_HTML = `<!doctype html><meta charset="utf-8"><title>frame floor</title>
-<button id="target" style="margin:40px;width:160px;height:48px;background:#eee">click</button>
-<script>
-window.qingduFloor = {
-  painted: null,
-  arm: function () {
-    var target = document.getElementById('target');
-    window.qingduFloor.painted = new Promise(function (resolve) {
-      var clickAt = 0;
-      var changed = false;
-      target.addEventListener('click', function (event) {
-        clickAt = event.timeStamp;
-        target.style.background = target.style.background === 'rgb(204, 0, 0)' ? '#eee' : 'rgb(204, 0, 0)';
-        changed = true;
-      }, { once: true });
-      function onFrame() {
-        if (!changed) { requestAnimationFrame(onFrame); return; }
-        setTimeout(function () { resolve(performance.now() - clickAt); }, 0);
-      }
-      requestAnimationFrame(onFrame);
-    });
-  },
-};
-</script>`;
+<button id="target" style="margin:40px;width:160px;height:48px;background:#eee"
+  onclick="this.dataset.clicks = Number(this.dataset.clicks || 0) + 1; this.style.background = this.dataset.clicks % 2 ? '#c00' : '#eee'">click</button>`;
 
 export async function measureWithExtension(
   articles: readonly BenchPage[],
@@ -116,7 +96,7 @@ export async function measureWithExtension(
     const byPage = new Map<string, ArticleSamples>();
     for (const article of articles) byPage.set(article.name, await sampleArticle(ext, page, article, probe, options));
     const long = await sampleLongPage(ext, page, longPage, probe, options.longPageRuns);
-    const floor = await sampleFrameFloor(page, options.runs * options.warmSwitches);
+    const floor = await sampleFrameFloor(page, probe, options.runs * options.warmSwitches);
     server.assertNothingLeaked();
     return [
       makeRow({ name: `click → overlay painted, first since browser start · ${first.name}`, unit: 'ms', samples: [firstClick] }),
@@ -175,7 +155,7 @@ async function switchScript(page: Page, script: ReaderScript, pressMs = 0): Prom
   if (!box) throw new Error(`no visible ${script} button in the overlay`);
   await page.evaluate((wanted) => window.qingduProbe.armSwitch(wanted), script);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { delay: pressMs });
-  return page.evaluate(() => window.qingduProbe.switchPainted());
+  return page.evaluate(() => window.qingduProbe.clickPainted());
 }
 
 async function sampleArticle(ext: ExtensionBrowser, page: Page, article: BenchPage, probe: string, options: ExtensionOptions): Promise<ArticleSamples> {
@@ -249,19 +229,17 @@ async function sampleLongPage(ext: ExtensionBrowser, page: Page, longPage: Bench
   return samples;
 }
 
-/** `runs` real clicks on the frame-floor page's button, each timed from the click to painted. */
-async function sampleFrameFloor(page: Page, runs: number): Promise<number[]> {
-  await page.goto(FRAME_FLOOR_URL, { waitUntil: 'load' });
+/** `runs` real clicks on the frame-floor page's button, each timed by the probe from the click to painted. */
+async function sampleFrameFloor(page: Page, probe: string, runs: number): Promise<number[]> {
+  await loadWithProbe(page, FRAME_FLOOR_URL, probe);
   const box = await page.locator('#target').boundingBox();
   if (!box) throw new Error('no button on the frame-floor page');
   const samples: number[] = [];
   for (let run = 0; run < runs; run += 1) {
-    // Strings, so that the page runs exactly its own functions (no transpiler helpers). Armed
-    // before the click is sent, so the listener is there when it arrives.
-    await page.evaluate('window.qingduFloor.arm()');
+    await page.evaluate(() => window.qingduProbe.armFloorClick());
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    samples.push((await page.evaluate('window.qingduFloor.painted')) as number);
-    await page.waitForTimeout(SETTLE_MS / 10);
+    const times = await page.evaluate(() => window.qingduProbe.clickPainted());
+    samples.push(times.paintedAt - times.clickAt);
   }
   return samples;
 }

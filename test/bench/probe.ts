@@ -102,7 +102,16 @@ function whenPainted(ready: () => boolean): Promise<PaintTimes> {
 }
 
 let overlay: Promise<PaintTimes> | undefined;
-let switched: Promise<SwitchTimes> | undefined;
+let armedClick: Promise<SwitchTimes> | undefined;
+
+/** Watches for the next click (its event's timestamp) and for `ready()` to be painted after it. */
+function armClick(ready: () => boolean): void {
+  const clicked = new Promise<number>((resolve) => {
+    window.addEventListener('click', (event) => resolve(event.timeStamp), { capture: true, once: true });
+  });
+  const painted = whenPainted(ready);
+  armedClick = Promise.all([clicked, painted]).then(([clickAt, times]) => ({ clickAt, ...times }));
+}
 const longTasks: LongTask[] = [];
 let longTaskObserver: PerformanceObserver | undefined;
 
@@ -117,15 +126,21 @@ export const qingduProbe = {
   },
   /** Starts watching for the next click and for `script` to be shown; call before the click. */
   armSwitch(script: ReaderScript): void {
-    const clicked = new Promise<number>((resolve) => {
-      window.addEventListener('click', (event) => resolve(event.timeStamp), { capture: true, once: true });
-    });
-    const painted = whenPainted(() => scriptShown(script));
-    switched = Promise.all([clicked, painted]).then(([clickAt, times]) => ({ clickAt, ...times }));
+    armClick(() => scriptShown(script));
   },
-  switchPainted(): Promise<SwitchTimes> {
-    if (!switched) throw new Error('armSwitch() first');
-    return switched;
+  /**
+   * The frame-floor page (extension-rows.ts): starts watching for the next click and for its
+   * button to have counted one more click; call before the click.
+   */
+  armFloorClick(): void {
+    const counted = (): number => Number(document.querySelector('#target')?.getAttribute('data-clicks') ?? 0);
+    const wanted = counted() + 1;
+    armClick(() => counted() >= wanted);
+  },
+  /** The times of the click armed last (`armSwitch` or `armFloorClick`). */
+  clickPainted(): Promise<SwitchTimes> {
+    if (!armedClick) throw new Error('armSwitch() or armFloorClick() first');
+    return armedClick;
   },
   /** Collects every task of 50 ms or more from now on (the Long Tasks API's threshold). */
   watchLongTasks(): void {

@@ -30,8 +30,6 @@ interface PausedRequest {
 type Header = { name: string; value: string };
 
 export interface BenchServer {
-  /** Every URL answered here so far (the redirects' targets included). */
-  readonly answered: ReadonlySet<string>;
   /** Throws, naming them, when any http(s) request was not answered here or an answer failed. */
   assertNothingLeaked(): void;
 }
@@ -68,7 +66,6 @@ export async function serveOverCdp(page: Page, extra: ReadonlyMap<string, string
   await session.send('Fetch.enable', { patterns: HTTP_PATTERNS });
 
   return {
-    answered,
     assertNothingLeaked() {
       const leaked = [...seen].filter((url) => !answered.has(url) && !blockedInPage.has(url));
       if (leaked.length === 0 && errors.length === 0) return;
