@@ -82,7 +82,8 @@ describe('the pack format', () => {
     out.set(bytes.subarray(8 + oldLength), 8 + text.length);
     return out;
   }
-  const header = JSON.parse(new TextDecoder().decode(encodePack(sample).subarray(8, 8 + new DataView(encodePack(sample).buffer).getUint32(4, true)))) as {
+  const packed = encodePack(sample);
+  const header = JSON.parse(new TextDecoder().decode(packed.subarray(8, 8 + new DataView(packed.buffer).getUint32(4, true)))) as {
     format: string;
     dictionaries: Record<string, unknown>[];
   };

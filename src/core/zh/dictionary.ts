@@ -216,7 +216,8 @@ function asBytes(raw: unknown): Uint8Array | null {
   return null;
 }
 
-function readHeader(pack: string, bytes: Uint8Array): PackEntry[] {
+/** The header's dictionary entries, and where the body (the first dictionary's key text) starts. */
+function readHeader(pack: string, bytes: Uint8Array): { entries: PackEntry[]; bodyAt: number } {
   if (bytes.length < PREAMBLE_BYTES || String.fromCharCode(...bytes.subarray(0, 4)) !== MAGIC) {
     throw new DictionaryFormatError(pack, 'not a Qingdu dictionary file');
   }
@@ -232,9 +233,9 @@ function readHeader(pack: string, bytes: Uint8Array): PackEntry[] {
   if (header['format'] !== DICTIONARY_FORMAT) {
     throw new DictionaryFormatError(pack, `format is ${String(header['format'])}, expected ${DICTIONARY_FORMAT}`);
   }
-  const entries = header['dictionaries'];
-  if (!Array.isArray(entries)) throw new DictionaryFormatError(pack, 'the header lists no dictionaries');
-  return entries.map((entry: unknown) => {
+  const listed = header['dictionaries'];
+  if (!Array.isArray(listed)) throw new DictionaryFormatError(pack, 'the header lists no dictionaries');
+  const entries = listed.map((entry: unknown): PackEntry => {
     if (
       !isRecord(entry) ||
       typeof entry['name'] !== 'string' ||
@@ -250,6 +251,7 @@ function readHeader(pack: string, bytes: Uint8Array): PackEntry[] {
     const { name, source, size, keyUnits, valueUnits, sharedLengths, buckets } = entry;
     return { name, source, size, keyUnits, valueUnits, sharedLengths, buckets };
   });
+  return { entries, bodyAt: PREAMBLE_BYTES + headerBytes };
 }
 
 /**
@@ -259,10 +261,10 @@ function readHeader(pack: string, bytes: Uint8Array): PackEntry[] {
 export function decodePack(pack: string, raw: unknown): DictPack {
   const bytes = asBytes(raw);
   if (!bytes) throw new DictionaryFormatError(pack, 'not bytes');
-  const entries = readHeader(pack, bytes);
+  const { entries, bodyAt } = readHeader(pack, bytes);
   const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
   const located = new Map<string, () => DictTable>();
-  let at = PREAMBLE_BYTES + new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4, true);
+  let at = bodyAt;
   for (const entry of entries) {
     const keysAt = at;
     const valuesAt = keysAt + entry.keyUnits * 2;
@@ -347,10 +349,7 @@ function uint16le(values: Uint16Array): Uint8Array {
 }
 
 function utf16le(text: string): Uint8Array {
-  const bytes = new Uint8Array(text.length * 2);
-  const view = new DataView(bytes.buffer);
-  for (let index = 0; index < text.length; index++) view.setUint16(index * 2, text.charCodeAt(index), true);
-  return bytes;
+  return uint16le(Uint16Array.from({ length: text.length }, (_, index) => text.charCodeAt(index)));
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
