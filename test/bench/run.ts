@@ -6,6 +6,8 @@
 //   --quick     fewer runs (finishes in under two minutes)
 //   --no-build  measure the existing dist/ instead of running `npm run build` first
 //   --wait-quiet  first wait (up to 30 minutes) until the 1-minute load average is below 1
+//   --page <text>  only the saved pages whose row name contains <text> (and the long page),
+//                  for a quick look at one page; the budgets still come from a full run
 
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -44,15 +46,20 @@ async function waitForQuiet(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const args = new Set(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const args = new Set(argv);
+  const pageIndex = argv.indexOf('--page');
+  const pageFilter = pageIndex >= 0 ? argv[pageIndex + 1] : undefined;
+  if (pageIndex >= 0 && !pageFilter) throw new Error('--page needs a part of a page name, e.g. --page 2022');
   const quick = args.has('--quick');
   if (args.has('--wait-quiet')) await waitForQuiet();
   const started = performance.now();
-  console.log(`qingdu bench${quick ? ' (quick)' : ''} · ${revision()} · ${new Date().toISOString()} · load average ${loadAverage()}`);
+  console.log(`qingdu bench${quick ? ' (quick)' : ''}${pageFilter === undefined ? '' : ` · pages matching ${JSON.stringify(pageFilter)}`} · ${revision()} · ${new Date().toISOString()} · load average ${loadAverage()}`);
 
   if (!args.has('--no-build')) buildExtension();
   const bundle = await buildInPageBundle();
-  const pages = loadSavedPages();
+  const pages = loadSavedPages().filter((page) => pageFilter === undefined || page.name.includes(pageFilter));
+  if (pages.length === 0) throw new Error(`no saved page's name contains ${JSON.stringify(pageFilter)}`);
   const longPage = makeLongPage();
 
   const rows: BenchRow[] = [...measureSizes()];
