@@ -9,10 +9,17 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Article, Block } from '../../src/core/article.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.ts';
+import { HOVER_INTENT_MS } from '../../src/reader/ui/ScriptControl.tsx';
 import { READER_CSS, ReaderApp, type ReaderAppProps, type ReaderState } from '../../src/reader/ui/App.tsx';
 import { chineseDate } from '../../src/reader/ui/format.ts';
 import { nodeDictionaryLoader } from '../../src/node/zh-dicts.ts';
-import type { DictionaryLoader } from '../../src/core/zh/index.ts';
+import { convertArticle, type DictionaryLoader } from '../../src/core/zh/index.ts';
+
+// The real conversion, counted: a switch back to a script shown before must not convert again.
+vi.mock('../../src/core/zh/index.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/core/zh/index.ts')>();
+  return { ...real, convertArticle: vi.fn(real.convertArticle) };
+});
 
 const ARTICLE: Article = JSON.parse(
   readFileSync(join(import.meta.dirname, '../fixtures/articles/trad-2023-chinese-news-66762882.json'), 'utf8'),
@@ -407,6 +414,49 @@ describe('the script control', () => {
     await choose('tw');
     await vi.waitFor(() => expect(dialog().getAttribute('lang')).toBe('zh-Hant-TW'));
     expect(load.mock.calls.length).toBe(loads);
+  });
+
+  it('starts loading when the pointer rests on a script button or it gets keyboard focus, not when the pointer only passes', () => {
+    vi.useFakeTimers();
+    try {
+      const load = vi.fn(nodeDictionaryLoader());
+      show({ loadDictionary: load });
+      const button = (script: string): HTMLButtonElement => shadow.querySelector<HTMLButtonElement>(`[data-script="${script}"]`)!;
+      // Passing over 简体 on the way to another button: less than the rest that counts as intent.
+      act(() => void button('simp').dispatchEvent(new Event('pointerenter')));
+      act(() => void vi.advanceTimersByTime(HOVER_INTENT_MS - 1));
+      act(() => void button('simp').dispatchEvent(new Event('pointerleave')));
+      act(() => void vi.advanceTimersByTime(1000));
+      expect(load).not.toHaveBeenCalled();
+      // Resting on 繁體·台灣.
+      act(() => void button('tw').dispatchEvent(new Event('pointerenter')));
+      act(() => void vi.advanceTimersByTime(HOVER_INTENT_MS));
+      expect(load).toHaveBeenCalled();
+      // Nothing switched: intent only loads.
+      expect(pressed()).toEqual(['original']);
+      expect(dialog().getAttribute('lang')).toBe('zh-Hant');
+
+      const focusLoad = vi.fn(nodeDictionaryLoader());
+      show({ loadDictionary: focusLoad });
+      act(() => button('hk').focus());
+      expect(focusLoad).toHaveBeenCalled();
+      expect(pressed()).toEqual(['original']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('converts an article once per script: switching back shows the same conversion again', async () => {
+    show({ loadDictionary: nodeDictionaryLoader() });
+    vi.mocked(convertArticle).mockClear();
+    await choose('simp');
+    await vi.waitFor(() => expect(dialog().getAttribute('lang')).toBe('zh-Hans'));
+    const simplified = shadow.querySelector('.qd-body')?.textContent;
+    await choose('original');
+    await choose('simp');
+    expect(dialog().getAttribute('lang')).toBe('zh-Hans');
+    expect(shadow.querySelector('.qd-body')?.textContent).toBe(simplified);
+    expect(convertArticle).toHaveBeenCalledTimes(1);
   });
 
   it('says it is converting only when the dictionaries take a while, and then switches button and text together', async () => {

@@ -94,6 +94,20 @@ function isEditable(target: EventTarget | null): boolean {
  */
 const BUSY_DELAY_MS = 150;
 
+/**
+ * Each article's conversions by converter key, kept for the overlay's life: switching back to a
+ * script shown before renders the same text again without converting it again.
+ */
+type Conversions = WeakMap<Article, Map<string, Article>>;
+
+function convertOnce(conversions: Conversions, source: Article, key: string, convert: Converter): Article {
+  let byKey = conversions.get(source);
+  if (!byKey) conversions.set(source, (byKey = new Map()));
+  let result = byKey.get(key);
+  if (!result) byKey.set(key, (result = convertArticle(source, convert)));
+  return result;
+}
+
 function useScriptSwitch(
   article: Article | undefined,
   settings: Settings,
@@ -113,6 +127,7 @@ function useScriptSwitch(
   const converters = useRef(new Map<string, Promise<Converter>>());
   const loaded = useRef(new Map<string, Converter>());
   const wanted = useRef<ReaderScript>('original');
+  const conversions = useRef<Conversions>(new WeakMap());
   const busyTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(busyTimer.current), []);
   const latest = useRef({ article, quotes: settings.quotes, loadDictionary });
@@ -135,7 +150,8 @@ function useScriptSwitch(
     return converter;
   }, []);
 
-  // Pressing a script button starts loading its dictionaries; the switch itself happens on click.
+  // Resting the pointer on a script button, focusing or pressing it starts loading its dictionaries;
+  // the switch itself happens on click.
   const prepare = useCallback(
     (script: ReaderScript) => {
       if (script !== 'original' && latest.current.article) converterFor(script).catch(() => undefined);
@@ -153,10 +169,11 @@ function useScriptSwitch(
       setShown({ script, source, article: source, convert: undefined });
       return;
     }
-    const ready = loaded.current.get(`${script}|${quotes}`);
+    const key = `${script}|${quotes}`;
+    const ready = loaded.current.get(key);
     if (ready) {
       setPending(undefined);
-      setShown({ script, source, article: convertArticle(source, ready), convert: ready });
+      setShown({ script, source, article: convertOnce(conversions.current, source, key, ready), convert: ready });
       return;
     }
     const converter = converterFor(script);
@@ -171,7 +188,7 @@ function useScriptSwitch(
         if (wanted.current !== script || latest.current.article !== source || latest.current.quotes !== quotes) return;
         clearTimeout(busyTimer.current);
         setPending(undefined);
-        setShown({ script, source, article: convertArticle(source, convert), convert });
+        setShown({ script, source, article: convertOnce(conversions.current, source, key, convert), convert });
       },
       () => {
         if (wanted.current !== script) return;
@@ -302,7 +319,7 @@ export function ReaderApp(props: ReaderAppProps): JSX.Element {
             pending={pending}
             groupLabel={labels.reader_script_group}
             onChoose={switchScript}
-            onPress={prepare}
+            onIntent={prepare}
           />
         )}
         <span class="qd-spacer" />

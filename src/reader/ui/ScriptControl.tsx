@@ -1,6 +1,7 @@
 // The segmented 原文 / 简体 / 繁體·台灣 / 繁體·香港 control. Its own labels are names of scripts and
 // stay as written in every script and UI language, like language names in a language menu.
 import type { JSX } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import type { ReaderScript } from './format.ts';
 
 export const SCRIPTS: readonly { script: ReaderScript; label: string; lang: string; key: string }[] = [
@@ -10,21 +11,40 @@ export const SCRIPTS: readonly { script: ReaderScript; label: string; lang: stri
   { script: 'hk', label: '繁體·香港', lang: 'zh-Hant-HK', key: '4' },
 ];
 
+/**
+ * How long the pointer rests on a button before the reader takes it as the intent to choose it (a
+ * pointer merely crossing the toolbar passes a button in less; a hand moving to click rests longer).
+ */
+export const HOVER_INTENT_MS = 65;
+
 export function ScriptControl({
   current,
   pending,
   groupLabel,
   onChoose,
-  onPress,
+  onIntent,
 }: {
   current: ReaderScript;
   /** The script being prepared (dictionaries loading), shown as busy. */
   pending: ReaderScript | undefined;
   groupLabel: string;
   onChoose: (script: ReaderScript) => void;
-  /** A button is being pressed: the click follows when it is released (a mouse click takes ~100 ms). */
-  onPress?: (script: ReaderScript) => void;
+  /**
+   * The reader is about to choose a script: the pointer rests on its button, the button has keyboard
+   * focus, or it is being pressed (the click follows on release, ~100 ms later for a mouse).
+   */
+  onIntent?: (script: ReaderScript) => void;
 }): JSX.Element {
+  const hover = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(hover.current), []);
+  const intent = (script: ReaderScript): void => {
+    clearTimeout(hover.current);
+    onIntent?.(script);
+  };
+  const rest = (script: ReaderScript): void => {
+    clearTimeout(hover.current);
+    hover.current = setTimeout(() => onIntent?.(script), HOVER_INTENT_MS);
+  };
   return (
     <div class="qd-scripts" role="group" aria-label={groupLabel}>
       {SCRIPTS.map(({ script, label, lang, key }) => (
@@ -36,7 +56,10 @@ export function ScriptControl({
           aria-pressed={current === script ? 'true' : 'false'}
           aria-busy={pending === script ? 'true' : undefined}
           title={`${label} (${key})`}
-          onPointerDown={onPress && (() => onPress(script))}
+          onPointerEnter={() => rest(script)}
+          onPointerLeave={() => clearTimeout(hover.current)}
+          onFocus={() => intent(script)}
+          onPointerDown={() => intent(script)}
           onClick={() => onChoose(script)}
         >
           {label}

@@ -122,6 +122,33 @@ test('简体 on a traditional page converts the text and sets lang="zh-Hans"; �
   await page.close();
 });
 
+test('opening loads no dictionary; resting the pointer on a script button loads it without switching, the click switches', async ({ ext }) => {
+  const saved = ARTICLES.find((article) => article.file === 'derived-simp-2022-world-62912357.html')!;
+  const page = await openArticle(ext, saved);
+  const dictionaries: string[] = [];
+  page.on('request', (request) => {
+    if (/\/zh\/[^/]+\.bin$/.test(request.url())) dictionaries.push(request.url());
+  });
+  await clickToolbarButton(ext, page);
+  const dialog = dialogOf(page);
+  await expect(dialog.locator('h1')).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(dictionaries, 'dictionary files fetched by opening the reader').toEqual([]);
+
+  const tw = dialog.locator('[data-script="tw"]');
+  await tw.hover();
+  await expect.poll(() => dictionaries.length, { message: 'the pointer resting on 繁體·台灣 starts loading' }).toBeGreaterThan(0);
+  await page.waitForTimeout(300);
+  await expect(dialog).toHaveAttribute('lang', 'zh-Hans');
+  await expect(tw).toHaveAttribute('aria-pressed', 'false');
+
+  const fetched = dictionaries.length;
+  await tw.click();
+  await expect(dialog).toHaveAttribute('lang', 'zh-Hant-TW');
+  expect(dictionaries.length, 'the click fetches nothing more').toBe(fetched);
+  await page.close();
+});
+
 test('a second toolbar click closes the reader', async ({ ext }) => {
   const page = await openArticle(ext, ARTICLES[1]!);
   const before = await pageSnapshot(page);
