@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
-import { isArticle, readingMinutes, textLength, type Article, type Block, type ExtractResult } from '../../src/core/article.ts';
+import { inlineText, isArticle, normalizeWhitespace, readingMinutes, textLength, type Article, type Block, type ExtractResult } from '../../src/core/article.ts';
 import { extract } from '../../src/core/extract.ts';
 import { parsePage } from '../../src/node/parse-page.ts';
 
@@ -137,6 +137,15 @@ describe('extract', () => {
     target?.parentElement?.insertAdjacentHTML('afterend', '<blockquote><p>第一句<b>重点</b>。</p><p>第二句。</p></blockquote>');
     const quote = article(extract(document, URL_2022)).blocks.find((block) => block.type === 'quote');
     expect(quote).toEqual({ type: 'quote', text: '第一句重点。 第二句。', content: ['第一句', { kind: 'strong', children: ['重点'] }, '。\n第二句。'] });
+  });
+
+  it('keeps the text a quotation holds between and after its paragraphs, each as a line of its own', () => {
+    const { document } = parsePage(PAGE_2022, URL_2022);
+    const target = pageParagraph(document, '孙韵认为');
+    target?.parentElement?.insertAdjacentHTML('afterend', '<blockquote><p>第一句。</p>\n  中间一句<b>重点</b>。\n<p>第二句。</p>— 某人，<i>某报</i></blockquote>');
+    const quote = article(extract(document, URL_2022)).blocks.find((block) => block.type === 'quote');
+    expect(quote?.text).toBe('第一句。 中间一句重点。 第二句。 — 某人，某报');
+    expect(quote?.type === 'quote' && inlineText(quote.content).split('\n').map(normalizeWhitespace)).toEqual(['第一句。', '中间一句重点。', '第二句。', '— 某人，某报']);
   });
 
   it('keeps paragraphs that unbalanced markup left inside MathML (as a tab shows them), without the MathML', () => {

@@ -28,6 +28,23 @@ export function* blocksFromSteps(root: Element, pageUrl: string): Steps<BodyCont
   return { blocks: walker.blocks, related: walker.related };
 }
 
+/** A quote's children as lines: each block child alone, each run of text and inline elements together. */
+function quoteLines(quote: Element): Node[][] {
+  const lines: Node[][] = [];
+  let inline: Node[] = [];
+  for (const child of Array.from(quote.childNodes)) {
+    if (child.nodeType === ELEMENT_NODE && BLOCK_TAGS.has((child as Element).localName)) {
+      if (inline.length > 0) lines.push(inline);
+      inline = [];
+      lines.push([child]);
+    } else if (child.nodeType === TEXT_NODE || child.nodeType === ELEMENT_NODE) {
+      inline.push(child);
+    }
+  }
+  if (inline.length > 0) lines.push(inline);
+  return lines;
+}
+
 class BlockWalker {
   readonly blocks: Block[] = [];
   readonly related: RelatedStory[] = [];
@@ -80,10 +97,9 @@ class BlockWalker {
         this.list(element);
         return;
       case 'blockquote': {
-        // Paragraphs inside a quote stay apart as lines of one quote.
-        const parts = element.querySelector('p')
-          ? Array.from(element.children).map((child) => this.inlines([child]))
-          : [this.inlines(Array.from(element.childNodes))];
+        // Paragraphs inside a quote stay apart as lines of one quote; text between them (a
+        // signature, an attribution, a line without its own <p>) is a line of its own.
+        const parts = element.querySelector('p') ? quoteLines(element).map((line) => this.inlines(line)) : [this.inlines(Array.from(element.childNodes))];
         const content = mergeStrings(parts.filter((part) => part.length > 0).flatMap((part, index) => (index === 0 ? part : ['\n', ...part])));
         const text = normalizeWhitespace(inlineText(content));
         if (text) this.blocks.push({ type: 'quote', text, content });
