@@ -28,6 +28,8 @@ export interface PaintTimes {
 export interface SwitchTimes extends PaintTimes {
   /** The click event's own timestamp (when the browser received the input). */
   clickAt: number;
+  /** When the whole article was converted (a switch: nothing busy any more; else = domAt). */
+  completeAt: number;
 }
 
 export interface LongTask {
@@ -48,11 +50,34 @@ function overlayShowsArticle(): boolean {
   return (box.querySelector('h1')?.textContent?.trim() ?? '') !== '' && box.querySelector('[data-script]') !== null;
 }
 
-/** The script control shows `script` as chosen and nothing is still converting. */
+/**
+ * The script control shows `script` as chosen and not busy (its dictionaries are loaded): the
+ * switch is shown. On a first switch the body may still be busy converting blocks off screen; see
+ * `scriptComplete`.
+ */
 function scriptShown(script: ReaderScript): boolean {
   const box = dialog();
-  if (!box || box.querySelector('[aria-busy="true"]')) return false;
+  if (!box || box.querySelector('[data-script][aria-busy="true"]')) return false;
   return box.querySelector(`[data-script="${script}"]`)?.getAttribute('aria-pressed') === 'true';
+}
+
+/** `scriptShown`, and nothing in the overlay is busy any more: the whole article is converted. */
+function scriptComplete(script: ReaderScript): boolean {
+  return scriptShown(script) && dialog()?.querySelector('[aria-busy="true"]') === null;
+}
+
+/** Resolves with the time (page clock) `ready()` first holds, checked after every change to the overlay. */
+function whenInDom(ready: () => boolean): Promise<number> {
+  return new Promise((resolve) => {
+    const root = document.querySelector(HOST)?.shadowRoot;
+    if (!root) throw new Error('no overlay to watch');
+    const observer = new MutationObserver(() => {
+      if (!ready()) return;
+      observer.disconnect();
+      resolve(performance.now());
+    });
+    observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
 }
 
 function afterFrame(): Promise<number> {
@@ -104,13 +129,21 @@ function whenPainted(ready: () => boolean): Promise<PaintTimes> {
 let overlay: Promise<PaintTimes> | undefined;
 let armedClick: Promise<SwitchTimes> | undefined;
 
-/** Watches for the next click (its event's timestamp) and for `ready()` to be painted after it. */
-function armClick(ready: () => boolean): void {
+/**
+ * Watches for the next click (its event's timestamp), for `ready()` to be painted after it and, if
+ * given, for `complete()` to hold in the DOM.
+ */
+function armClick(ready: () => boolean, complete?: () => boolean): void {
   const clicked = new Promise<number>((resolve) => {
     window.addEventListener('click', (event) => resolve(event.timeStamp), { capture: true, once: true });
   });
   const painted = whenPainted(ready);
-  armedClick = Promise.all([clicked, painted]).then(([clickAt, times]) => ({ clickAt, ...times }));
+  const completed = complete ? whenInDom(complete) : undefined;
+  armedClick = Promise.all([clicked, painted, completed]).then(([clickAt, times, completeAt]) => ({
+    clickAt,
+    ...times,
+    completeAt: completeAt ?? times.domAt,
+  }));
 }
 const longTasks: LongTask[] = [];
 let longTaskObserver: PerformanceObserver | undefined;
@@ -126,7 +159,10 @@ export const qingduProbe = {
   },
   /** Starts watching for the next click and for `script` to be shown; call before the click. */
   armSwitch(script: ReaderScript): void {
-    armClick(() => scriptShown(script));
+    armClick(
+      () => scriptShown(script),
+      () => scriptComplete(script),
+    );
   },
   /**
    * The frame-floor page (extension-rows.ts): starts watching for the next click and for its

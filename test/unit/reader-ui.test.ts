@@ -73,6 +73,8 @@ function press(key: string, init: KeyboardEventInit = {}): KeyboardEvent {
   return event;
 }
 
+const inBody = (selector: string): Element | null => shadow.querySelector(`.qd-body ${selector}, .qd-page ${selector}`);
+
 const blocksOf = <T extends Block['type']>(type: T): Extract<Block, { type: T }>[] =>
   ARTICLE.blocks.filter((b): b is Extract<Block, { type: T }> => b.type === type);
 
@@ -457,6 +459,51 @@ describe('the script control', () => {
     expect(dialog().getAttribute('lang')).toBe('zh-Hans');
     expect(shadow.querySelector('.qd-body')?.textContent).toBe(simplified);
     expect(convertArticle).toHaveBeenCalledTimes(1);
+  });
+
+  it('converts the blocks on screen first and the rest after the next frame, with the body busy until then', async () => {
+    // Every pack in memory, so the switch waits only on promises, not on files or timers.
+    const files = nodeDictionaryLoader();
+    const packs = new Map<string, unknown>();
+    for (const pack of ['base', 'st']) packs.set(pack, await files(pack));
+    const fromMemory: DictionaryLoader = (pack) => Promise.resolve(packs.get(pack) as Awaited<ReturnType<DictionaryLoader>>);
+    // A layout: the dialog shows 600 px under a 50 px toolbar, block n spans 100n − 1000 .. 100n − 900,
+    // so blocks 10 to 15 are on screen.
+    const box = (top: number, height: number): DOMRect =>
+      ({ top, bottom: top + height, height, left: 0, right: 800, width: 800, x: 0, y: top, toJSON: () => ({}) }) as DOMRect;
+    const layout = vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      if (this.matches('[role="dialog"]')) return box(0, 600);
+      if (this.matches('.qd-toolbar')) return box(0, 50);
+      const block = (this as HTMLElement).dataset['block'];
+      return block === undefined ? box(0, 0) : box(Number(block) * 100 - 1000, 100);
+    });
+    vi.useFakeTimers();
+    try {
+      show({ loadDictionary: fromMemory });
+      const block = (index: number): string => inBody(`[data-block="${index}"]`)?.textContent ?? '';
+      const original = (index: number): string => ARTICLE.blocks[index]?.text ?? '';
+      act(() => shadow.querySelector<HTMLButtonElement>('[data-script="simp"]')?.click());
+      await act(async () => {
+        for (let i = 0; i < 50; i += 1) await Promise.resolve();
+      });
+      expect(dialog().getAttribute('lang')).toBe('zh-Hans');
+      expect(shadow.querySelector('h1')?.textContent).toBe('“一带一路”倡议十周年 改变世界的成败与未来');
+      // On screen (10–15) and two blocks either side: converted. Far off screen: not yet.
+      for (const index of [8, 10, 15, 17]) expect(block(index), `block ${index}`).not.toBe(original(index));
+      for (const index of [1, 7, 18, 40]) expect(block(index).replace(/\s+/g, ' ').trim(), `block ${index}`).toBe(original(index));
+      expect(shadow.querySelector('.qd-body')?.getAttribute('aria-busy')).toBe('true');
+      // The button is already pressed and not busy: the switch is shown.
+      expect(pressed()).toEqual(['simp']);
+      expect(shadow.querySelector('[data-script][aria-busy="true"]')).toBeNull();
+
+      act(() => void vi.runAllTimers());
+      for (const index of [1, 7, 18, 40]) expect(block(index), `block ${index}`).not.toBe(original(index));
+      expect(shadow.querySelector('.qd-body')?.hasAttribute('aria-busy')).toBe(false);
+      expect(inBody('.qd-related a')?.textContent).toBe('中国老挝跨国铁路通车 泛亚铁路计划艰难起步');
+    } finally {
+      vi.useRealTimers();
+      layout.mockRestore();
+    }
   });
 
   it('says it is converting only when the dictionaries take a while, and then switches button and text together', async () => {

@@ -163,6 +163,23 @@ describe('convertArticle', () => {
       related: [{ title: '習近平訪問', url: 'https://www.bbc.com/zhongwen/simp/这个-1' }],
     });
   });
+
+  it('converts only the title, the byline and the blocks in a range when asked, keeping the rest as they were', async () => {
+    const tw = await createConverter({ from: 'auto', to: 'tw', quotes: 'corner' }, load);
+    const article = sampleArticle();
+    const whole = convertArticle(article, tw);
+    const part = convertArticle(article, tw, { from: 1, to: 3 });
+    expect(part.title).toBe(whole.title);
+    expect(part.byline).toEqual(whole.byline);
+    expect(part.blocks.slice(1, 3)).toEqual(whole.blocks.slice(1, 3));
+    // Outside the range: the article's own objects, untouched.
+    expect(part.blocks[0]).toBe(article.blocks[0]);
+    expect(part.blocks.slice(3)).toEqual(article.blocks.slice(3));
+    expect(part.blocks[3]).toBe(article.blocks[3]);
+    expect(part.related).toBe(article.related);
+    // A range past the end converts no block.
+    expect(convertArticle(article, tw, { from: 10, to: 20 }).blocks).toEqual(article.blocks);
+  });
 });
 
 describe('dictionary loading', () => {

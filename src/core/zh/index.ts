@@ -73,11 +73,22 @@ function convertBlock(block: Block, convert: Converter): Block {
   }
 }
 
+/** Blocks `from` up to (not including) `to`. */
+export interface BlockRange {
+  from: number;
+  to: number;
+}
+
 /**
  * The article with every piece of text converted — title, byline, blocks (runs, captions,
  * credits, alt text), related titles — and every URL, date and number field as it was.
+ *
+ * With `only`, just the title, the byline and the blocks in that range are converted; the other
+ * blocks and the related titles are the article's own objects, unconverted. The reader converts
+ * what is on screen first, so that a first switch shows sooner, and the rest right after.
  */
-export function convertArticle(article: Article, convert: Converter): Article {
+export function convertArticle(article: Article, convert: Converter, only?: BlockRange): Article {
+  const converts = (index: number): boolean => only === undefined || (index >= only.from && index < only.to);
   return {
     ...article,
     title: convert(article.title),
@@ -86,7 +97,7 @@ export function convertArticle(article: Article, convert: Converter): Article {
       if (entry.role !== undefined) converted.role = convert(entry.role);
       return converted;
     }),
-    blocks: article.blocks.map((block) => convertBlock(block, convert)),
-    related: article.related.map((story) => ({ ...story, title: convert(story.title) })),
+    blocks: article.blocks.map((block, index) => (converts(index) ? convertBlock(block, convert) : block)),
+    related: only === undefined ? article.related.map((story) => ({ ...story, title: convert(story.title) })) : article.related,
   };
 }

@@ -9,6 +9,7 @@ import { NUMBER_RANGES, normalizeNumber, type Settings } from '../../core/settin
 import {
   convertArticle,
   createConverter,
+  type BlockRange,
   type Converter,
   type DictionaryLoader,
   type ZhTarget,
@@ -54,6 +55,8 @@ interface Shown {
   source: Article | undefined;
   article: Article | undefined;
   convert: Converter | undefined;
+  /** Only the blocks that were on screen are converted yet; the rest follows after the next paint. */
+  partial: boolean;
 }
 
 /** A block near the top of the reading area and where it was, so a switch keeps the reader's place. */
@@ -62,14 +65,36 @@ interface ScrollAnchor {
   offset: number;
 }
 
-function findAnchor(scroller: HTMLElement): ScrollAnchor | undefined {
-  const top = scroller.getBoundingClientRect().top;
+/** Blocks converted first around those on screen: block sizes off screen are estimates. */
+const VISIBLE_MARGIN_BLOCKS = 2;
+
+/**
+ * Where the reader is: the first block below the toolbar (kept in place by a switch) and the blocks
+ * on screen (converted first by a first switch). `visible` is left out when it would not help:
+ * no layout, no block on screen, or the end of the article (the related stories) in view.
+ */
+function readingPosition(scroller: HTMLElement): { anchor?: ScrollAnchor; visible?: BlockRange } {
+  const box = scroller.getBoundingClientRect();
   const toolbar = scroller.querySelector('.qd-toolbar')?.getBoundingClientRect().height ?? 0;
-  for (const el of scroller.querySelectorAll<HTMLElement>('[data-block]')) {
+  const blocks = scroller.querySelectorAll<HTMLElement>('[data-block]');
+  let anchor: ScrollAnchor | undefined;
+  let from: number | undefined;
+  let to = 0;
+  let beyond = false;
+  for (const el of blocks) {
     const rect = el.getBoundingClientRect();
-    if (rect.bottom > top + toolbar) return { index: el.dataset.block ?? '', offset: rect.top - top };
+    if (!anchor && rect.bottom > box.top + toolbar) anchor = { index: el.dataset.block ?? '', offset: rect.top - box.top };
+    if (rect.bottom <= box.top) continue;
+    if (rect.top >= box.bottom) {
+      beyond = true;
+      break;
+    }
+    from ??= Number(el.dataset.block);
+    to = Number(el.dataset.block) + 1;
   }
-  return undefined;
+  if (box.height <= 0 || from === undefined || !beyond) return anchor ? { anchor } : {};
+  const visible = { from: Math.max(0, from - VISIBLE_MARGIN_BLOCKS), to: to + VISIBLE_MARGIN_BLOCKS };
+  return anchor ? { anchor, visible } : { visible };
 }
 
 function restoreAnchor(scroller: HTMLElement, anchor: ScrollAnchor): void {
@@ -94,6 +119,22 @@ function isEditable(target: EventTarget | null): boolean {
  */
 const BUSY_DELAY_MS = 150;
 
+/** Runs `run` after the next frame has been painted; returns a function that cancels it. */
+function afterNextPaint(run: () => void): () => void {
+  if (typeof requestAnimationFrame !== 'function') {
+    const timer = setTimeout(run, 0);
+    return () => clearTimeout(timer);
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(run, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
 /**
  * Each article's conversions by converter key, kept for the overlay's life: switching back to a
  * script shown before renders the same text again without converting it again.
@@ -116,10 +157,10 @@ function useScriptSwitch(
   shown: Shown;
   pending: ReaderScript | undefined;
   failed: boolean;
-  choose: (script: ReaderScript) => void;
+  choose: (script: ReaderScript, visible?: BlockRange) => void;
   prepare: (script: ReaderScript) => void;
 } {
-  const [shown, setShown] = useState<Shown>({ script: 'original', source: article, article, convert: undefined });
+  const [shown, setShown] = useState<Shown>({ script: 'original', source: article, article, convert: undefined, partial: false });
   const [pending, setPending] = useState<ReaderScript | undefined>(undefined);
   const [failed, setFailed] = useState(false);
   // One converter per target and quote style, created on first use and kept for the overlay's life;
@@ -129,7 +170,14 @@ function useScriptSwitch(
   const wanted = useRef<ReaderScript>('original');
   const conversions = useRef<Conversions>(new WeakMap());
   const busyTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(busyTimer.current), []);
+  const cancelRest = useRef<() => void>(() => undefined);
+  useEffect(
+    () => () => {
+      clearTimeout(busyTimer.current);
+      cancelRest.current();
+    },
+    [],
+  );
   const latest = useRef({ article, quotes: settings.quotes, loadDictionary });
   latest.current = { article, quotes: settings.quotes, loadDictionary };
 
@@ -159,21 +207,39 @@ function useScriptSwitch(
     [converterFor],
   );
 
-  const choose = useCallback((script: ReaderScript) => {
+  const choose = useCallback((script: ReaderScript, visible?: BlockRange) => {
     wanted.current = script;
     clearTimeout(busyTimer.current);
+    cancelRest.current();
     setFailed(false);
     const { article: source, quotes } = latest.current;
     if (script === 'original' || !source) {
       setPending(undefined);
-      setShown({ script, source, article: source, convert: undefined });
+      setShown({ script, source, article: source, convert: undefined, partial: false });
       return;
     }
     const key = `${script}|${quotes}`;
+    /**
+     * Shows the article converted. The first time for this script, with blocks on screen known,
+     * only those (and the headline and byline) are converted before the switch is shown; the rest
+     * is converted after that frame is painted, out of sight.
+     */
+    const show = (convert: Converter): void => {
+      const whole = conversions.current.get(source)?.get(key);
+      if (whole || !visible) {
+        setShown({ script, source, article: whole ?? convertOnce(conversions.current, source, key, convert), convert, partial: false });
+        return;
+      }
+      setShown({ script, source, article: convertArticle(source, convert, visible), convert, partial: true });
+      cancelRest.current = afterNextPaint(() => {
+        if (wanted.current !== script || latest.current.article !== source || latest.current.quotes !== quotes) return;
+        setShown({ script, source, article: convertOnce(conversions.current, source, key, convert), convert, partial: false });
+      });
+    };
     const ready = loaded.current.get(key);
     if (ready) {
       setPending(undefined);
-      setShown({ script, source, article: convertOnce(conversions.current, source, key, ready), convert: ready });
+      show(ready);
       return;
     }
     const converter = converterFor(script);
@@ -188,7 +254,7 @@ function useScriptSwitch(
         if (wanted.current !== script || latest.current.article !== source || latest.current.quotes !== quotes) return;
         clearTimeout(busyTimer.current);
         setPending(undefined);
-        setShown({ script, source, article: convertOnce(conversions.current, source, key, convert), convert });
+        show(convert);
       },
       () => {
         if (wanted.current !== script) return;
@@ -196,7 +262,7 @@ function useScriptSwitch(
         wanted.current = 'original';
         setPending(undefined);
         setFailed(true);
-        setShown({ script: 'original', source, article: source, convert: undefined });
+        setShown({ script: 'original', source, article: source, convert: undefined, partial: false });
       },
     );
   }, [converterFor]);
@@ -211,7 +277,7 @@ function useScriptSwitch(
 
   // Until the effect above has run for a new article, show that article as published, never the
   // previous one.
-  const current = shown.source === article ? shown : { script: 'original' as const, source: article, article, convert: undefined };
+  const current = shown.source === article ? shown : { script: 'original' as const, source: article, article, convert: undefined, partial: false };
   return { shown: current, pending, failed, choose, prepare };
 }
 
@@ -232,8 +298,9 @@ export function ReaderApp(props: ReaderAppProps): JSX.Element {
 
   const switchScript = useCallback(
     (script: ReaderScript) => {
-      if (dialogRef.current) anchor.current = findAnchor(dialogRef.current);
-      choose(script);
+      const position = dialogRef.current ? readingPosition(dialogRef.current) : {};
+      anchor.current = position.anchor;
+      choose(script, position.visible);
     },
     [choose],
   );
@@ -344,7 +411,7 @@ export function ReaderApp(props: ReaderAppProps): JSX.Element {
       </p>
       {shown.article ? (
         // Keyed by address: another article (in-page navigation) starts its progressive rendering afresh.
-        <ArticleView key={shown.article.url} article={shown.article} settings={settings} labels={labels} locale={locale} titleId={titleId} onClose={onClose} />
+        <ArticleView key={shown.article.url} article={shown.article} converting={shown.partial} settings={settings} labels={labels} locale={locale} titleId={titleId} onClose={onClose} />
       ) : state.status === 'error' ? (
         <ErrorView state={state} labels={labels} titleId={titleId} onClose={onClose} />
       ) : (
@@ -427,6 +494,7 @@ function BlockRun({ children }: { children: JSX.Element[] }): JSX.Element {
 
 function ArticleView({
   article,
+  converting,
   settings,
   labels,
   locale,
@@ -434,6 +502,8 @@ function ArticleView({
   onClose,
 }: {
   article: Article;
+  /** Blocks off screen are still being converted (see `Shown.partial`). */
+  converting: boolean;
   settings: Settings;
   labels: Labels;
   locale: ReturnType<typeof labelLocale>;
@@ -470,7 +540,7 @@ function ArticleView({
   return (
     <article class="qd-page">
       <ArticleHeader article={article} labels={labels} locale={locale} titleId={titleId} />
-      <div class="qd-body" aria-busy={complete ? undefined : 'true'}>
+      <div class="qd-body" aria-busy={complete && !converting ? undefined : 'true'}>
         {passRanges(rendered).map(runElement)}
       </div>
       {complete && article.related.length > 0 && (

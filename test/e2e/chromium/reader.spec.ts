@@ -9,6 +9,8 @@ import { expect, test } from '../support/fixtures.ts';
 import { pageSnapshot, snapshotDifference } from '../support/page-state.ts';
 import { ARTICLES, readFixture, type SavedPage } from '../support/pages.ts';
 import { normalizeText, publishedContent, SCREEN_READER_PREFIXES } from '../support/published.ts';
+import { createConverter } from '../../../src/core/zh/index.ts';
+import { nodeDictionaryLoader } from '../../../src/node/zh-dicts.ts';
 
 /** Opens a saved article, moves the page's scroll and focus somewhere a reader might leave them. */
 async function openArticle(ext: ExtensionBrowser, saved: SavedPage): Promise<Page> {
@@ -122,7 +124,7 @@ test('简体 on a traditional page converts the text and sets lang="zh-Hans"; �
   await page.close();
 });
 
-test('opening loads no dictionary; resting the pointer on a script button loads it without switching, the click switches', async ({ ext }) => {
+test('opening loads no dictionary; resting the pointer on a script button loads it without switching; the click converts the whole article', async ({ ext }) => {
   const saved = ARTICLES.find((article) => article.file === 'derived-simp-2022-world-62912357.html')!;
   const page = await openArticle(ext, saved);
   const dictionaries: string[] = [];
@@ -146,6 +148,14 @@ test('opening loads no dictionary; resting the pointer on a script button loads 
   await tw.click();
   await expect(dialog).toHaveAttribute('lang', 'zh-Hant-TW');
   expect(dictionaries.length, 'the click fetches nothing more').toBe(fetched);
+  // Blocks off screen are converted right after the switch is shown: then every paragraph is.
+  await expect(dialog.locator('.qd-body')).not.toHaveAttribute('aria-busy', 'true');
+  // Each as our converter (the one the differential tests hold to opencc-js) makes it in Node.
+  const toTaiwan = await createConverter({ from: 'auto', to: 'tw', quotes: 'corner' }, nodeDictionaryLoader());
+  const text = await shownText(dialog);
+  const paragraphs = publishedContent(saved).paragraphs;
+  expect(paragraphs.length).toBeGreaterThan(10);
+  for (const paragraph of paragraphs) expect(text).toContain(normalizeText(toTaiwan(paragraph)));
   await page.close();
 });
 
