@@ -86,8 +86,13 @@ export interface DictTable {
   readonly keyStart: Uint32Array;
   readonly valueText: string;
   readonly valueStart: Uint32Array;
-  /** Keys whose first code unit is u are indices firstUnit[u] .. firstUnit[u + 1] (256 KB per table). */
-  readonly firstUnit: Uint32Array;
+  /**
+   * Keys whose first code unit is u are indices firstUnit[u] .. firstUnit[u + 1] (256 KB per table).
+   * Made with the table when the file stores buckets (they are checked then); otherwise on the first
+   * lookup (`longestKeyAt`), as some tables are only ever read key by key (script-chars, whose index
+   * would be its 6,954 keys read once more on every first switch for nothing).
+   */
+  firstUnit: Uint32Array | undefined;
 }
 
 /** A loaded pack: its dictionaries by name, each turned into a table on first use. */
@@ -206,7 +211,7 @@ function makeTable(data: DictionaryData, buckets?: Buckets): DictTable {
   const valueStart = valueLengths === keyLengths ? keyStart : offsetsFromLengths(valueLengths, values.length);
   if (!keyStart || !valueStart) throw new DictionaryFormatError(name, 'lengths do not match the text');
   const size = keyLengths.length;
-  const firstUnit = buckets ? firstUnitIndex(name, keys, keyStart, size, buckets) : firstUnitIndexFromKeys(keys, keyStart, size);
+  const firstUnit = buckets ? firstUnitIndex(name, keys, keyStart, size, buckets) : undefined;
   return { name, size, keyText: keys, keyStart, valueText: values, valueStart, firstUnit };
 }
 
@@ -417,8 +422,9 @@ export function longestKeyAt(table: DictTable, text: string, start: number): num
   const { keyText, keyStart } = table;
   const end = text.length;
   const unit = text.charCodeAt(start);
-  let lo = table.firstUnit[unit] as number;
-  let hi = table.firstUnit[unit + 1] as number;
+  const firstUnit = table.firstUnit ?? (table.firstUnit = firstUnitIndexFromKeys(keyText, keyStart, table.size));
+  let lo = firstUnit[unit] as number;
+  let hi = firstUnit[unit + 1] as number;
   if (lo >= hi) return -1;
   let depth = 1;
   let best = (keyStart[lo + 1] as number) - (keyStart[lo] as number) === 1 ? lo : -1;
