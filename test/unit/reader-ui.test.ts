@@ -500,6 +500,19 @@ describe('the script control', () => {
       for (const index of [1, 7, 18, 40]) expect(block(index), `block ${index}`).not.toBe(original(index));
       expect(shadow.querySelector('.qd-body')?.hasAttribute('aria-busy')).toBe(false);
       expect(inBody('.qd-related a')?.textContent).toBe('中国老挝跨国铁路通车 泛亚铁路计划艰难起步');
+
+      // A switch away before the rest arrives: the rest of the earlier switch is not applied.
+      act(() => shadow.querySelector<HTMLButtonElement>('[data-script="tw"]')?.click());
+      await act(async () => {
+        for (let i = 0; i < 50; i += 1) await Promise.resolve();
+      });
+      expect(dialog().getAttribute('lang')).toBe('zh-Hant-TW');
+      expect(shadow.querySelector('.qd-body')?.getAttribute('aria-busy')).toBe('true');
+      act(() => shadow.querySelector<HTMLButtonElement>('[data-script="original"]')?.click());
+      act(() => void vi.runAllTimers());
+      expect(dialog().getAttribute('lang')).toBe('zh-Hant');
+      for (const index of [1, 12, 40]) expect(block(index).replace(/\s+/g, ' ').trim(), `block ${index}`).toBe(original(index));
+      expect(shadow.querySelector('.qd-body')?.hasAttribute('aria-busy')).toBe(false);
     } finally {
       vi.useRealTimers();
       layout.mockRestore();

@@ -180,6 +180,8 @@ function useScriptSwitch(
   );
   const latest = useRef({ article, quotes: settings.quotes, loadDictionary });
   latest.current = { article, quotes: settings.quotes, loadDictionary };
+  const onScreen = useRef(shown);
+  onScreen.current = shown;
 
   /** The converter for a script under the current quote style: started on first use, then kept. */
   const converterFor = useCallback((script: Exclude<ReaderScript, 'original'>): Promise<Converter> => {
@@ -210,7 +212,6 @@ function useScriptSwitch(
   const choose = useCallback((script: ReaderScript, visible?: BlockRange) => {
     wanted.current = script;
     clearTimeout(busyTimer.current);
-    cancelRest.current();
     setFailed(false);
     const { article: source, quotes } = latest.current;
     if (script === 'original' || !source) {
@@ -222,7 +223,9 @@ function useScriptSwitch(
     /**
      * Shows the article converted. The first time for this script, with blocks on screen known,
      * only those (and the headline and byline) are converted before the switch is shown; the rest
-     * is converted after that frame is painted, out of sight.
+     * is converted after that frame is painted, out of sight, if that part is still what is shown
+     * (another switch since replaces it; one still loading its dictionaries leaves it on screen, and
+     * then it is completed).
      */
     const show = (convert: Converter): void => {
       const whole = conversions.current.get(source)?.get(key);
@@ -230,9 +233,12 @@ function useScriptSwitch(
         setShown({ script, source, article: whole ?? convertOnce(conversions.current, source, key, convert), convert, partial: false });
         return;
       }
-      setShown({ script, source, article: convertArticle(source, convert, visible), convert, partial: true });
+      const part = convertArticle(source, convert, visible);
+      setShown({ script, source, article: part, convert, partial: true });
+      cancelRest.current();
       cancelRest.current = afterNextPaint(() => {
-        if (wanted.current !== script || latest.current.article !== source || latest.current.quotes !== quotes) return;
+        cancelRest.current = () => undefined;
+        if (onScreen.current.article !== part) return;
         setShown({ script, source, article: convertOnce(conversions.current, source, key, convert), convert, partial: false });
       });
     };
