@@ -28,21 +28,30 @@ export function* blocksFromSteps(root: Element, pageUrl: string): Steps<BodyCont
   return { blocks: walker.blocks, related: walker.related };
 }
 
-/** A quote's children as lines: each block child alone, each run of text and inline elements together. */
-function quoteLines(quote: Element): Node[][] {
-  const lines: Node[][] = [];
-  let inline: Node[] = [];
-  for (const child of Array.from(quote.childNodes)) {
-    if (child.nodeType === ELEMENT_NODE && BLOCK_TAGS.has((child as Element).localName)) {
-      if (inline.length > 0) lines.push(inline);
-      inline = [];
-      lines.push([child]);
-    } else if (child.nodeType === TEXT_NODE || child.nodeType === ELEMENT_NODE) {
-      inline.push(child);
+/**
+ * An element's children in order: each block child (a block element, or any element holding one)
+ * alone, and each run of text and inline elements between them together, as an array.
+ */
+function childGroups(element: Element): (Element | Node[])[] {
+  const groups: (Element | Node[])[] = [];
+  let loose: Node[] = [];
+  for (const child of Array.from(element.childNodes)) {
+    if (child.nodeType === TEXT_NODE) {
+      loose.push(child);
+      continue;
     }
+    if (child.nodeType !== ELEMENT_NODE) continue;
+    const childElement = child as Element;
+    if (!BLOCK_TAGS.has(childElement.localName) && !childElement.querySelector(BLOCK_SELECTOR)) {
+      loose.push(childElement);
+      continue;
+    }
+    if (loose.length > 0) groups.push(loose);
+    loose = [];
+    groups.push(childElement);
   }
-  if (inline.length > 0) lines.push(inline);
-  return lines;
+  if (loose.length > 0) groups.push(loose);
+  return groups;
 }
 
 class BlockWalker {
@@ -56,27 +65,14 @@ class BlockWalker {
   }
 
   *containerSteps(element: Element): Steps<void> {
-    let loose: Node[] = [];
-    const flush = (): void => {
-      if (loose.length > 0) this.paragraphFrom(loose);
-      loose = [];
-    };
-    for (const child of Array.from(element.childNodes)) {
-      if (child.nodeType === TEXT_NODE) {
-        loose.push(child);
-        continue;
+    for (const group of childGroups(element)) {
+      if (Array.isArray(group)) {
+        this.paragraphFrom(group);
+      } else {
+        this.block(group);
+        yield;
       }
-      if (child.nodeType !== ELEMENT_NODE) continue;
-      const childElement = child as Element;
-      if (!BLOCK_TAGS.has(childElement.localName) && !childElement.querySelector(BLOCK_SELECTOR)) {
-        loose.push(childElement);
-        continue;
-      }
-      flush();
-      this.block(childElement);
-      yield;
     }
-    flush();
   }
 
   private block(element: Element): void {
@@ -99,7 +95,9 @@ class BlockWalker {
       case 'blockquote': {
         // Paragraphs inside a quote stay apart as lines of one quote; text between them (a
         // signature, an attribution, a line without its own <p>) is a line of its own.
-        const parts = element.querySelector('p') ? quoteLines(element).map((line) => this.inlines(line)) : [this.inlines(Array.from(element.childNodes))];
+        const parts = element.querySelector('p')
+          ? childGroups(element).map((group) => this.inlines(Array.isArray(group) ? group : [group]))
+          : [this.inlines(Array.from(element.childNodes))];
         const content = mergeStrings(parts.filter((part) => part.length > 0).flatMap((part, index) => (index === 0 ? part : ['\n', ...part])));
         const text = normalizeWhitespace(inlineText(content));
         if (text) this.blocks.push({ type: 'quote', text, content });
