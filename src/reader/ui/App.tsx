@@ -56,7 +56,7 @@ interface Shown {
   article: Article | undefined;
   convert: Converter | undefined;
   /** Only the blocks that were on screen are converted yet; the rest follows after the next paint. */
-  partial: boolean;
+  partial?: boolean;
 }
 
 /** A block near the top of the reading area and where it was, so a switch keeps the reader's place. */
@@ -121,10 +121,6 @@ const BUSY_DELAY_MS = 150;
 
 /** Runs `run` after the next frame has been painted; returns a function that cancels it. */
 function afterNextPaint(run: () => void): () => void {
-  if (typeof requestAnimationFrame !== 'function') {
-    const timer = setTimeout(run, 0);
-    return () => clearTimeout(timer);
-  }
   let timer: ReturnType<typeof setTimeout> | undefined;
   const frame = requestAnimationFrame(() => {
     timer = setTimeout(run, 0);
@@ -160,7 +156,7 @@ function useScriptSwitch(
   choose: (script: ReaderScript, visible?: BlockRange) => void;
   prepare: (script: ReaderScript) => void;
 } {
-  const [shown, setShown] = useState<Shown>({ script: 'original', source: article, article, convert: undefined, partial: false });
+  const [shown, setShown] = useState<Shown>({ script: 'original', source: article, article, convert: undefined });
   const [pending, setPending] = useState<ReaderScript | undefined>(undefined);
   const [failed, setFailed] = useState(false);
   // One converter per target and quote style, created on first use and kept for the overlay's life;
@@ -178,10 +174,8 @@ function useScriptSwitch(
     },
     [],
   );
-  const latest = useRef({ article, quotes: settings.quotes, loadDictionary });
-  latest.current = { article, quotes: settings.quotes, loadDictionary };
-  const onScreen = useRef(shown);
-  onScreen.current = shown;
+  const latest = useRef({ article, quotes: settings.quotes, loadDictionary, shown });
+  latest.current = { article, quotes: settings.quotes, loadDictionary, shown };
 
   /** The converter for a script under the current quote style: started on first use, then kept. */
   const converterFor = useCallback((script: Exclude<ReaderScript, 'original'>): Promise<Converter> => {
@@ -216,7 +210,7 @@ function useScriptSwitch(
     const { article: source, quotes } = latest.current;
     if (script === 'original' || !source) {
       setPending(undefined);
-      setShown({ script, source, article: source, convert: undefined, partial: false });
+      setShown({ script, source, article: source, convert: undefined });
       return;
     }
     const key = `${script}|${quotes}`;
@@ -228,9 +222,8 @@ function useScriptSwitch(
      * then it is completed).
      */
     const show = (convert: Converter): void => {
-      const whole = conversions.current.get(source)?.get(key);
-      if (whole || !visible) {
-        setShown({ script, source, article: whole ?? convertOnce(conversions.current, source, key, convert), convert, partial: false });
+      if (!visible || conversions.current.get(source)?.has(key)) {
+        setShown({ script, source, article: convertOnce(conversions.current, source, key, convert), convert });
         return;
       }
       const part = convertArticle(source, convert, visible);
@@ -238,8 +231,8 @@ function useScriptSwitch(
       cancelRest.current();
       cancelRest.current = afterNextPaint(() => {
         cancelRest.current = () => undefined;
-        if (onScreen.current.article !== part) return;
-        setShown({ script, source, article: convertOnce(conversions.current, source, key, convert), convert, partial: false });
+        if (latest.current.shown.article !== part) return;
+        setShown({ script, source, article: convertOnce(conversions.current, source, key, convert), convert });
       });
     };
     const ready = loaded.current.get(key);
@@ -268,7 +261,7 @@ function useScriptSwitch(
         wanted.current = 'original';
         setPending(undefined);
         setFailed(true);
-        setShown({ script: 'original', source, article: source, convert: undefined, partial: false });
+        setShown({ script: 'original', source, article: source, convert: undefined });
       },
     );
   }, [converterFor]);
@@ -283,7 +276,7 @@ function useScriptSwitch(
 
   // Until the effect above has run for a new article, show that article as published, never the
   // previous one.
-  const current = shown.source === article ? shown : { script: 'original' as const, source: article, article, convert: undefined, partial: false };
+  const current = shown.source === article ? shown : { script: 'original' as const, source: article, article, convert: undefined };
   return { shown: current, pending, failed, choose, prepare };
 }
 
@@ -417,7 +410,7 @@ export function ReaderApp(props: ReaderAppProps): JSX.Element {
       </p>
       {shown.article ? (
         // Keyed by address: another article (in-page navigation) starts its progressive rendering afresh.
-        <ArticleView key={shown.article.url} article={shown.article} converting={shown.partial} settings={settings} labels={labels} locale={locale} titleId={titleId} onClose={onClose} />
+        <ArticleView key={shown.article.url} article={shown.article} converting={shown.partial === true} settings={settings} labels={labels} locale={locale} titleId={titleId} onClose={onClose} />
       ) : state.status === 'error' ? (
         <ErrorView state={state} labels={labels} titleId={titleId} onClose={onClose} />
       ) : (
