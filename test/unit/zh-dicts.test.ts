@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildZhDictionaries } from '../../scripts/build-zh-dicts.ts';
-import { decodePack, dictionaryFromEntries, encodePack, entriesOf, keyAt, longestKeyAt, tableFromEntries } from '../../src/core/zh/dictionary.ts';
+import { DICTIONARY_FORMAT, decodePack, dictionaryFromEntries, encodePack, entriesOf, keyAt, longestKeyAt, tableFromEntries } from '../../src/core/zh/dictionary.ts';
 import { convertWithStep, segmentText } from '../../src/core/zh/engine.ts';
 import { DICTIONARY_PACKS, ZH_PACK_FILES } from '../../src/core/zh/routes.ts';
 import { ZH_DICTIONARY_DIR } from '../../src/node/zh-dicts.ts';
@@ -62,6 +62,38 @@ describe('the pack format', () => {
     expect(() => pack.table('three')).toThrow(/zh dictionary "three": not in p/);
   });
 
+  it('leaves out a phrase value that converting its key character by character gives, and derives it back', () => {
+    const entries: [string, string][] = [['头', '頭'], ['发', '發'], ['达', '達'], ['头发', '頭髮'], ['发达', '發達'], ['𠮷', '吉'], ['𠮷人', '吉人'], ['中国', '中國'], ['一了百了', '一了百了']];
+    const data = dictionaryFromEntries('d', 'test', entries);
+    const bytes = encodePack([data]);
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + new DataView(bytes.buffer).getUint32(4, true)))) as { dictionaries: { derived: number; valueUnits: number }[] };
+    // 发达 → 發達, 𠮷人 → 吉人 (人 has no entry: kept), 一了百了 (none has an entry): derived. 头发 → 頭髮
+    // (not 頭發) and 中国 → 中國 (neither character has an entry) are stored.
+    expect(header.dictionaries[0]?.derived).toBe(3);
+    expect(header.dictionaries[0]?.valueUnits).toBe('頭發達吉頭髮中國'.length);
+    const table = decodePack('p', bytes).table('d');
+    expect(entriesOf(table)).toEqual([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  it('rejects a derived value for a single character when it is looked up (it would derive from itself)', () => {
+    // Written by hand: keys 发 发达, no stored value text, both value lengths 0.
+    const header = new TextEncoder().encode(
+      JSON.stringify({
+        format: DICTIONARY_FORMAT,
+        dictionaries: [{ name: 'd', source: 'test', size: 2, keyUnits: 3, valueUnits: 0, sharedLengths: false, derived: 2, buckets: 0 }],
+      }),
+    );
+    const body = [0x53d1, 0x53d1, 0x8fbe].flatMap((unit) => [unit & 0xff, unit >> 8]).concat([1, 2], [0, 0]);
+    const bytes = new Uint8Array(8 + header.length + body.length);
+    bytes.set(new TextEncoder().encode('QDZH'));
+    new DataView(bytes.buffer).setUint32(4, header.length, true);
+    bytes.set(header, 8);
+    bytes.set(body, 8 + header.length);
+    const table = decodePack('p', bytes).table('d');
+    expect(keyAt(table, 1)).toBe('发达');
+    expect(() => entriesOf(table)).toThrow(/zh dictionary "d": the entry of "发" has no stored value/);
+  });
+
   it('accepts an ArrayBuffer and a view that does not start at byte 0', () => {
     const bytes = encodePack(sample);
     const shifted = new Uint8Array(bytes.length + 3);
@@ -100,6 +132,7 @@ describe('the pack format', () => {
     ['a header that is not JSON', withHeader(undefined)],
     ['another format', withHeader({ ...header, format: 'qingdu-zh-dict/2' })],
     ['no dictionary list', withHeader({ format: header.format })],
+    ['an entry without its derived-values count (format 4)', withHeader({ ...header, dictionaries: [{ ...header.dictionaries[0], derived: undefined }, header.dictionaries[1]] })],
     ['a negative size', withHeader({ ...header, dictionaries: [{ ...header.dictionaries[0], size: -1 }, header.dictionaries[1]] })],
     ['a body shorter than the header says', withHeader({ ...header, dictionaries: [header.dictionaries[0], { ...header.dictionaries[1], keyUnits: 999 }] })],
     ['bytes after the last dictionary', (() => {

@@ -17,10 +17,11 @@
 //   bytes 0–3   "QDZH"
 //   bytes 4–7   header length H, uint32 little-endian
 //   next H      header, UTF-8 JSON: { format, dictionaries: [{ name, source, size, keyUnits,
-//               valueUnits, sharedLengths, buckets }] } — size: entries; *Units: UTF-16 code
-//               units; sharedLengths: every value is as long as its key, so value lengths are not
-//               stored; buckets: how many different code units keys start with, or 0 when the
-//               table has too few keys per unit for them to pay (the index is then made from the keys)
+//               valueUnits, sharedLengths, derived, buckets }] } — size: entries; *Units: UTF-16
+//               code units; sharedLengths: every value is as long as its key, so value lengths are
+//               not stored; derived: how many values are not stored but derived (below); buckets:
+//               how many different code units keys start with, or 0 when the table has too few
+//               keys per unit for them to pay (the index is then made from the keys)
 //   then, per dictionary in header order:
 //               key text (keyUnits × 2 bytes), value text (valueUnits × 2 bytes), key lengths
 //               (size bytes), value lengths (size bytes, absent when sharedLengths), the code
@@ -29,9 +30,15 @@
 //   and nothing after the last.
 // The buckets make the first-code-unit index without reading every key: on the first switch that
 // loop over st's 53,673 keys cost ≈ 4 ms of still-unoptimised code.
+//
+// A derived value (stored length 0, no text) is the phrase converted character by character: each
+// code point of its key replaced by the value of that code point's own entry in the same
+// dictionary, or kept when it has none. 80 % of STPhrases are such phrases — they are there for
+// the segmentation (where a phrase starts and ends), not for their values — and leaving their
+// values out makes st.bin a third smaller, which is fetched on a first switch to traditional.
 
 /** The header's `format`; bump it when the layout changes. */
-export const DICTIONARY_FORMAT = 'qingdu-zh-dict/4';
+export const DICTIONARY_FORMAT = 'qingdu-zh-dict/5';
 
 const MAGIC = 'QDZH';
 const PREAMBLE_BYTES = 8;
@@ -52,6 +59,16 @@ export interface DictionaryData {
   valueLengths: Uint8Array;
 }
 
+/**
+ * What a pack stores of one dictionary's values: the same as `DictionaryData`'s, except that a
+ * value equal to its derivation (`derivedValue`) has length 0 and no text.
+ */
+interface StoredValues {
+  values: string;
+  valueLengths: Uint8Array;
+  derived: number;
+}
+
 /** A dictionary's line in a pack's header. */
 interface PackEntry {
   name: string;
@@ -60,6 +77,7 @@ interface PackEntry {
   keyUnits: number;
   valueUnits: number;
   sharedLengths: boolean;
+  derived: number;
   buckets: number;
 }
 
@@ -85,6 +103,7 @@ export interface DictTable {
   readonly keyText: string;
   readonly keyStart: Uint32Array;
   readonly valueText: string;
+  /** Value i is valueText[valueStart[i] .. valueStart[i + 1]), or derived when that is empty. */
   readonly valueStart: Uint32Array;
   /**
    * Keys whose first code unit is u are indices firstUnit[u] .. firstUnit[u + 1] (256 KB per table).
@@ -117,11 +136,14 @@ function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
 
-/** Lengths → offsets (one more than entries); null if a length is 0 or they do not add up to `total`. */
-function offsetsFromLengths(lengths: Uint8Array, total: number): Uint32Array | null {
+/**
+ * Lengths → offsets (one more than entries); null if they do not add up to `total`, or if a length
+ * is 0 where none may be (keys; values of a dictionary without derived values).
+ */
+function offsetsFromLengths(lengths: Uint8Array, total: number, zeros: boolean): Uint32Array | null {
   // Checked apart (natively), so that the loop below, which runs before the engine has optimised
   // it on a first switch, does as little as possible per entry.
-  if (lengths.indexOf(0) >= 0) return null;
+  if (!zeros && lengths.indexOf(0) >= 0) return null;
   const offsets = new Uint32Array(lengths.length + 1);
   let at = 0;
   for (let index = 0; index < lengths.length; ) {
@@ -200,15 +222,18 @@ function readUint16s(bytes: Uint8Array, from: number, count: number): Uint16Arra
   return values;
 }
 
-/** `buckets`: as stored in the file, if it stores them; otherwise the index is made from the keys. */
-function makeTable(data: DictionaryData, buckets?: Buckets): DictTable {
+/**
+ * `buckets`: as stored in the file, if it stores them; otherwise the index is made from the keys.
+ * `derived`: whether some values are derived (length 0), as the file's header says.
+ */
+function makeTable(data: DictionaryData, buckets?: Buckets, derived = false): DictTable {
   const { name, keys, keyLengths, values, valueLengths } = data;
   if (keyLengths.length !== valueLengths.length) {
     throw new DictionaryFormatError(name, `${keyLengths.length} keys but ${valueLengths.length} values`);
   }
-  const keyStart = offsetsFromLengths(keyLengths, keys.length);
+  const keyStart = offsetsFromLengths(keyLengths, keys.length, false);
   // Often every value is as long as its key (character for character); then the offsets are shared.
-  const valueStart = valueLengths === keyLengths ? keyStart : offsetsFromLengths(valueLengths, values.length);
+  const valueStart = valueLengths === keyLengths ? keyStart : offsetsFromLengths(valueLengths, values.length, derived);
   if (!keyStart || !valueStart) throw new DictionaryFormatError(name, 'lengths do not match the text');
   const size = keyLengths.length;
   const firstUnit = buckets ? firstUnitIndex(name, keys, keyStart, size, buckets) : undefined;
@@ -249,12 +274,13 @@ function readHeader(pack: string, bytes: Uint8Array): { entries: PackEntry[]; bo
       !isCount(entry['keyUnits']) ||
       !isCount(entry['valueUnits']) ||
       typeof entry['sharedLengths'] !== 'boolean' ||
+      !isCount(entry['derived']) ||
       !isCount(entry['buckets'])
     ) {
       throw new DictionaryFormatError(pack, `a bad dictionary entry in the header: ${JSON.stringify(entry)}`);
     }
-    const { name, source, size, keyUnits, valueUnits, sharedLengths, buckets } = entry;
-    return { name, source, size, keyUnits, valueUnits, sharedLengths, buckets };
+    const { name, source, size, keyUnits, valueUnits, sharedLengths, derived, buckets } = entry;
+    return { name, source, size, keyUnits, valueUnits, sharedLengths, derived, buckets };
   });
   return { entries, bodyAt: PREAMBLE_BYTES + headerBytes };
 }
@@ -290,8 +316,8 @@ export function decodePack(pack: string, raw: unknown): DictPack {
         keyLengths,
         valueLengths: entry.sharedLengths ? keyLengths : bytes.subarray(valueLengthsAt, bucketUnitsAt),
       };
-      if (entry.buckets === 0) return makeTable(data);
-      return makeTable(data, { units: readUint16s(bytes, bucketUnitsAt, entry.buckets), sizes: readUint16s(bytes, bucketSizesAt, entry.buckets) });
+      const buckets = entry.buckets === 0 ? undefined : { units: readUint16s(bytes, bucketUnitsAt, entry.buckets), sizes: readUint16s(bytes, bucketSizesAt, entry.buckets) };
+      return makeTable(data, buckets, entry.derived > 0);
     });
   }
   if (at !== bytes.length) throw new DictionaryFormatError(pack, 'the file is longer than its header says');
@@ -311,29 +337,54 @@ export function decodePack(pack: string, raw: unknown): DictPack {
   };
 }
 
+/** The values as a pack stores them: each value its key's derivation would give is left out. */
+function storedValues(data: DictionaryData): StoredValues {
+  const table = makeTable(data);
+  const values: string[] = [];
+  const valueLengths = new Uint8Array(table.size);
+  let derived = 0;
+  for (let index = 0; index < table.size; index++) {
+    const value = valueAt(table, index);
+    const key = keyAt(table, index);
+    if (codePointCount(key) > 1 && derivedValue(table, key) === value) {
+      derived++;
+      continue;
+    }
+    values.push(value);
+    valueLengths[index] = value.length;
+  }
+  return { values: values.join(''), valueLengths, derived };
+}
+
 /** A pack file holding `dictionaries`, in this order. */
 export function encodePack(dictionaries: readonly DictionaryData[]): Uint8Array {
   const buckets = dictionaries.map((data) => {
     const found = bucketsOf(data.name, data.keys, data.keyLengths);
     return found.units.length * MIN_KEYS_PER_BUCKET <= data.keyLengths.length ? found : { units: new Uint16Array(0), sizes: new Uint16Array(0) };
   });
-  const entries: PackEntry[] = dictionaries.map((data, index) => ({
-    name: data.name,
-    source: data.source,
-    size: data.keyLengths.length,
-    keyUnits: data.keys.length,
-    valueUnits: data.values.length,
-    sharedLengths: sameBytes(data.keyLengths, data.valueLengths),
-    buckets: buckets[index]?.units.length ?? 0,
-  }));
+  const stored = dictionaries.map(storedValues);
+  const entries: PackEntry[] = dictionaries.map((data, index) => {
+    const { values, valueLengths, derived } = stored[index] as StoredValues;
+    return {
+      name: data.name,
+      source: data.source,
+      size: data.keyLengths.length,
+      keyUnits: data.keys.length,
+      valueUnits: values.length,
+      sharedLengths: sameBytes(data.keyLengths, valueLengths),
+      derived,
+      buckets: buckets[index]?.units.length ?? 0,
+    };
+  });
   const header = new TextEncoder().encode(JSON.stringify({ format: DICTIONARY_FORMAT, dictionaries: entries }));
   const preamble = new Uint8Array(PREAMBLE_BYTES);
   preamble.set(new TextEncoder().encode(MAGIC));
   new DataView(preamble.buffer).setUint32(4, header.length, true);
   const parts: Uint8Array[] = [preamble, header];
   dictionaries.forEach((data, index) => {
-    parts.push(utf16le(data.keys), utf16le(data.values), data.keyLengths);
-    if (!entries[index]?.sharedLengths) parts.push(data.valueLengths);
+    const { values, valueLengths } = stored[index] as StoredValues;
+    parts.push(utf16le(data.keys), utf16le(values), data.keyLengths);
+    if (!entries[index]?.sharedLengths) parts.push(valueLengths);
     const { units, sizes } = buckets[index] as Buckets;
     parts.push(uint16le(units), uint16le(sizes));
   });
@@ -404,7 +455,43 @@ export function keyLengthAt(table: DictTable, index: number): number {
 }
 
 export function valueAt(table: DictTable, index: number): string {
-  return table.valueText.slice(table.valueStart[index], table.valueStart[index + 1]);
+  const from = table.valueStart[index] as number;
+  const to = table.valueStart[index + 1] as number;
+  return from < to ? table.valueText.slice(from, to) : derivedValue(table, keyAt(table, index));
+}
+
+function codePointCount(text: string): number {
+  let count = 0;
+  for (let at = 0; at < text.length; at += codePointLengthAt(text, at)) count++;
+  return count;
+}
+
+function codePointLengthAt(text: string, at: number): number {
+  const unit = text.charCodeAt(at);
+  return unit >= 0xd800 && unit <= 0xdbff && at + 1 < text.length ? 2 : 1;
+}
+
+/**
+ * `key` converted code point by code point: each replaced by the value of its own entry in `table`
+ * (a stored value: an entry of one code point is never derived), or kept if it has none.
+ */
+function derivedValue(table: DictTable, key: string): string {
+  let value = '';
+  for (let at = 0; at < key.length; ) {
+    const length = codePointLengthAt(key, at);
+    const character = key.slice(at, at + length);
+    at += length;
+    const own = longestKeyAt(table, character, 0);
+    if (own < 0) {
+      value += character;
+      continue;
+    }
+    const from = table.valueStart[own] as number;
+    const to = table.valueStart[own + 1] as number;
+    if (from === to) throw new DictionaryFormatError(table.name, `the entry of ${JSON.stringify(character)} has no stored value`);
+    value += table.valueText.slice(from, to);
+  }
+  return value;
 }
 
 /** Every entry, in key order (for tests and tools). */
