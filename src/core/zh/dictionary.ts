@@ -337,7 +337,11 @@ export function decodePack(pack: string, raw: unknown): DictPack {
   };
 }
 
-/** The values as a pack stores them: each value its key's derivation would give is left out. */
+/**
+ * The values as a pack stores them: each value its key's derivation gives is left out, unless that
+ * makes the dictionary larger (a table whose values are all as long as their keys stores no value
+ * lengths; leaving a few values out would make it store them all).
+ */
 function storedValues(data: DictionaryData): StoredValues {
   const table = makeTable(data);
   const values: string[] = [];
@@ -353,7 +357,10 @@ function storedValues(data: DictionaryData): StoredValues {
     values.push(value);
     valueLengths[index] = value.length;
   }
-  return { values: values.join(''), valueLengths, derived };
+  const stored = { values: values.join(''), valueLengths, derived };
+  const bytes = ({ values, valueLengths }: StoredValues): number => values.length * 2 + (sameBytes(data.keyLengths, valueLengths) ? 0 : valueLengths.length);
+  const asIs = { values: data.values, valueLengths: data.valueLengths, derived: 0 };
+  return bytes(stored) < bytes(asIs) ? stored : asIs;
 }
 
 /** A pack file holding `dictionaries`, in this order. */
