@@ -1,11 +1,15 @@
 // The article header: headline, byline with roles, published/updated dates, reading time.
 import type { JSX } from 'preact';
+import { useMemo } from 'preact/hooks';
 import type { Article } from '../../core/article.ts';
 import { chineseDate, englishDate, type LabelLocale } from './format.ts';
 import { fill, type Labels } from './labels.ts';
 
 function DateLine({ iso, label, locale }: { iso: string; label: string; locale: LabelLocale }): JSX.Element | null {
-  const shown = locale === 'en' ? englishDate(iso) : chineseDate(iso);
+  // Formatted once per overlay, not on every script switch: a date reads the same in both scripts,
+  // and making an Intl.DateTimeFormat was the largest piece of script work in a later switch.
+  const english = locale === 'en';
+  const shown = useMemo(() => (english ? englishDate(iso) : chineseDate(iso)), [iso, english]);
   if (!shown) return null;
   return (
     <span class="qd-date">
