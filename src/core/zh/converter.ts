@@ -12,7 +12,7 @@
 //     Running s2tw over a traditional page would instead rewrite the BBC's own 台灣 as 臺灣 and
 //     the name 朱岳中 as 朱嶽中 — seen on the 2023 fixtures.
 
-import { decodePack, keyLengthAt, longestKeyAt, tableFromEntries, type DictPack, type DictTable } from './dictionary.ts';
+import { decodePack, indexTable, keyLengthAt, longestKeyAt, tableFromEntries, type DictPack, type DictTable } from './dictionary.ts';
 import { matchAt, matchedValue, runPlan, unmatchedLength, type ConversionPlan, type Step } from './engine.ts';
 import { ST_PHRASE_FIXES } from './fixes.ts';
 import { toCornerQuotes, toCurlyQuotes } from './quotes.ts';
@@ -231,12 +231,20 @@ export async function createConverterWith(
   engine: EngineOptions = {},
 ): Promise<Converter> {
   const needs = conversionNeeds(opts);
-  // Each file's tables are made as soon as it arrives, while a larger one may still be loading.
+  // Each file's tables are made, indexed and (script-chars) mapped as soon as it arrives, while a
+  // larger one may still be loading: on a first switch to traditional, base.bin arrives well before
+  // st.bin, and what it needs is then ready when st.bin comes.
   const tables: Tables = new Map();
   await Promise.all(
     needs.packs.map(async (pack) => {
       const loaded = await loadPack(load, pack);
-      for (const name of needs.dictionaries) if (packOf(name) === pack) tables.set(name, loaded.table(name));
+      for (const name of needs.dictionaries) {
+        if (packOf(name) !== pack) continue;
+        const table = loaded.table(name);
+        tables.set(name, table);
+        if (name === SCRIPT_CHARS) scriptMapOf(table);
+        else indexTable(table);
+      }
     }),
   );
   const quote = opts.quotes === 'keep' ? (text: string) => text : opts.to === 'simp' ? toCurlyQuotes : toCornerQuotes;

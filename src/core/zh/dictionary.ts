@@ -107,9 +107,10 @@ export interface DictTable {
   readonly valueStart: Uint32Array;
   /**
    * Keys whose first code unit is u are indices firstUnit[u] .. firstUnit[u + 1] (256 KB per table).
-   * Made with the table when the file stores buckets (they are checked then); otherwise on the first
-   * lookup (`longestKeyAt`), as some tables are only ever read key by key (script-chars, whose index
-   * would be its 6,954 keys read once more on every first switch for nothing).
+   * Made with the table when the file stores buckets (they are checked then); otherwise by
+   * `indexTable`, which the converter calls for the tables it will search as soon as their file has
+   * loaded, and `longestKeyAt` on a first lookup — not with every table, as some are only ever read
+   * key by key (script-chars, whose index would be its 6,954 keys read once more for nothing).
    */
   firstUnit: Uint32Array | undefined;
 }
@@ -508,6 +509,11 @@ export function entriesOf(table: DictTable): [string, string][] {
   return entries;
 }
 
+/** Makes the table's first-code-unit index now if it has none yet (else its first lookup would). */
+export function indexTable(table: DictTable): Uint32Array {
+  return (table.firstUnit ??= firstUnitIndexFromKeys(table.keyText, table.keyStart, table.size));
+}
+
 /**
  * Index of the longest key in `table` that is a prefix of `text` at `start`, or -1.
  * Invariant inside the loop: keys lo .. hi are exactly the keys that begin with text[start .. start + depth).
@@ -516,7 +522,7 @@ export function longestKeyAt(table: DictTable, text: string, start: number): num
   const { keyText, keyStart } = table;
   const end = text.length;
   const unit = text.charCodeAt(start);
-  const firstUnit = table.firstUnit ?? (table.firstUnit = firstUnitIndexFromKeys(keyText, keyStart, table.size));
+  const firstUnit = table.firstUnit ?? indexTable(table);
   let lo = firstUnit[unit] as number;
   let hi = firstUnit[unit + 1] as number;
   if (lo >= hi) return -1;
