@@ -5,8 +5,9 @@
 // Without a display (CI, SSH) a window cannot open: it says so, shows how to run it where there is
 // one, and instead saves a screenshot of the same scene from a headless Chromium, then exits.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import {
   clickToolbarButton,
   launchChromiumWithExtension,
@@ -22,6 +23,18 @@ const SCREENSHOT = resolve(REPO_ROOT, 'test/e2e/screenshots/npm-start.png');
 function hasDisplay(): boolean {
   if (process.env.CI) return false;
   return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+}
+
+/**
+ * A fresh profile that does not offer to translate: Chromium otherwise offers to translate the
+ * Chinese page in a bubble that covers the reader's A−/A+/× buttons. (Passing
+ * --disable-features=Translate does not work: Playwright passes its own --disable-features.)
+ */
+function demoProfile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'qingdu-start-'));
+  mkdirSync(join(dir, 'Default'));
+  writeFileSync(join(dir, 'Default', 'Preferences'), JSON.stringify({ translate: { enabled: false } }));
+  return dir;
 }
 
 async function openDemo(ext: ExtensionBrowser): Promise<void> {
@@ -48,7 +61,8 @@ async function main(): Promise<void> {
     );
   }
 
-  const ext = await launchChromiumWithExtension({ headless: !headed });
+  const profile = demoProfile();
+  const ext = await launchChromiumWithExtension({ headless: !headed, userDataDir: profile });
   try {
     await openDemo(ext);
     if (!headed) {
@@ -61,9 +75,11 @@ async function main(): Promise<void> {
     await new Promise<void>((resolveClosed) => {
       ext.context.on('close', () => resolveClosed());
       process.once('SIGINT', () => resolveClosed());
+      process.once('SIGTERM', () => resolveClosed());
     });
   } finally {
     await ext.context.close().catch(() => undefined);
+    rmSync(profile, { recursive: true, force: true });
   }
 }
 
