@@ -470,13 +470,18 @@ export function valueAt(table: DictTable, index: number): string {
 
 function codePointCount(text: string): number {
   let count = 0;
-  for (let at = 0; at < text.length; at += codePointLengthAt(text, at)) count++;
+  for (let at = 0; at < text.length; at += codePointLength(text, at)) count++;
   return count;
 }
 
-function codePointLengthAt(text: string, at: number): number {
+/** 2 if a surrogate pair starts at `at`, else 1. */
+export function codePointLength(text: string, at: number): number {
   const unit = text.charCodeAt(at);
-  return unit >= 0xd800 && unit <= 0xdbff && at + 1 < text.length ? 2 : 1;
+  if (unit >= 0xd800 && unit <= 0xdbff && at + 1 < text.length) {
+    const next = text.charCodeAt(at + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return 2;
+  }
+  return 1;
 }
 
 /**
@@ -486,7 +491,7 @@ function codePointLengthAt(text: string, at: number): number {
 function derivedValue(table: DictTable, key: string): string {
   let value = '';
   for (let at = 0; at < key.length; ) {
-    const length = codePointLengthAt(key, at);
+    const length = codePointLength(key, at);
     const character = key.slice(at, at + length);
     at += length;
     const own = longestKeyAt(table, character, 0);

@@ -9,7 +9,7 @@
 // A step is a list of tables searched as one dictionary: the longest key wins, and on equal length
 // the earlier table wins (as in opencc-js, where the first dictionary of a group has priority).
 
-import { keyLengthAt, longestKeyAt, valueAt, type DictTable } from './dictionary.ts';
+import { codePointLength, keyLengthAt, longestKeyAt, valueAt, type DictTable } from './dictionary.ts';
 import { COMPATIBILITY_IDEOGRAPH } from './routes.ts';
 
 export type Step = readonly DictTable[];
@@ -58,15 +58,6 @@ function isPhrase(length: number, text: string, start: number): boolean {
   if (length < 2) return false;
   const unit = text.charCodeAt(start);
   return !(unit >= 0xd800 && unit <= 0xdbff);
-}
-
-function codePointLength(text: string, at: number): number {
-  const unit = text.charCodeAt(at);
-  if (unit >= 0xd800 && unit <= 0xdbff && at + 1 < text.length) {
-    const next = text.charCodeAt(at + 1);
-    if (next >= 0xdc00 && next <= 0xdfff) return 2;
-  }
-  return 1;
 }
 
 function idsArity(codePoint: number): number {
