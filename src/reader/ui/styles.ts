@@ -235,12 +235,26 @@ export const READER_CSS = `
   text-spacing-trim: space-first;
 }
 .qd-body p { margin: 0 0 1.1em; }
-/* Text blocks off screen are not laid out or painted (their last size is kept), so opening a long
-   article and switching script cost only what is on screen. Figures are left alone: containment
-   would stop their margins collapsing with their neighbours'. */
+/* Text off screen is not laid out or painted (its last size is kept), so opening a long article
+   and switching script cost only what is on screen: the body's text blocks, the figures' captions,
+   the related stories and the footer (a figure itself is left alone: containment would stop its
+   margins collapsing with its neighbours'). Containment also clips what is painted outside the
+   box: without the clip margin, a focused link at the start of a line would lose the left, top
+   and bottom of its focus ring. */
 .qd-body > p, .qd-body > h2, .qd-body > h3, .qd-body > ul, .qd-body > ol, .qd-body > blockquote {
   content-visibility: auto;
   contain-intrinsic-block-size: auto 5em;
+  overflow-clip-margin: 8px;
+}
+.qd-dialog figcaption, .qd-related li {
+  content-visibility: auto;
+  contain-intrinsic-block-size: auto 3em;
+  overflow-clip-margin: 8px;
+}
+.qd-footer {
+  content-visibility: auto;
+  contain-intrinsic-block-size: auto 8em;
+  overflow-clip-margin: 8px;
 }
 .qd-body h2, .qd-body h3 {
   font-family: var(--qd-body-font);
