@@ -164,10 +164,17 @@ describe('the pack format', () => {
     expect(longestKeyAt(table, '人', 0)).toBe(-1);
     // The last 4 bytes are the two bucket sizes (4, 4). Any other split of the 8 keys no longer
     // lines up with them: the first bucket too short, or too long (its last key would start with 国).
-    for (const sizes of [[3, 5], [5, 3]]) {
+    // The sizes must add up to the keys (checked when the table is made); a bucket's keys must
+    // start with its unit (checked when a lookup reaches that bucket).
+    const withSizes = (sizes: number[]): Uint8Array => {
       const broken = bytes.slice();
       broken.set([sizes[0]!, 0, sizes[1]!, 0], broken.length - 4);
-      expect(() => decodePack('p', broken).table('dense'), `sizes ${sizes.join(', ')}`).toThrow(/zh dictionary "dense": the first-code-unit buckets do not match the keys/);
+      return broken;
+    };
+    expect(() => decodePack('p', withSizes([4, 5])).table('dense')).toThrow(/zh dictionary "dense": the first-code-unit buckets do not match the keys/);
+    for (const sizes of [[3, 5], [5, 3]]) {
+      const broken = decodePack('p', withSizes(sizes)).table('dense');
+      expect(() => ['中', '国'].map((text) => longestKeyAt(broken, text, 0)), `sizes ${sizes.join(', ')}`).toThrow(/zh dictionary "dense": the first-code-unit buckets do not match the keys/);
     }
   });
 

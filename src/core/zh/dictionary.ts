@@ -4,10 +4,10 @@
 // for STPhrases), which costs ≈ 250 ms before the first character is converted. Here a dictionary
 // holds its keys, sorted by UTF-16 code unit, as one string, its values as another, and one byte
 // per entry for each key's and value's length. Loading is one pass that turns lengths into offsets
-// — no per-entry strings, no Map. The lookup walks the sorted keys like a trie: an index by first
-// code unit gives the starting range (most characters start no key and are passed over at once),
-// then at each further depth a binary search narrows the range of keys that share the text's
-// prefix. Nothing is allocated per lookup.
+// — no per-entry strings, no Map. The lookup walks the sorted keys like a trie: the keys starting
+// with the text's first code unit are found first (most characters start no key and are passed
+// over at once), then at each further depth a binary search narrows the range of keys that share
+// the text's prefix. Nothing is allocated per lookup.
 //
 // A file (a "pack", `<pack>.bin`) holds one or more dictionaries, so a script switch makes one or two
 // requests, not one per dictionary. It is binary, not JSON: the texts are stored as UTF-16LE, which
@@ -28,8 +28,9 @@
 //               units keys start with, ascending, and how many keys start with each (buckets ×
 //               uint16 little-endian, each)
 //   and nothing after the last.
-// The buckets make the first-code-unit index without reading every key: on the first switch that
-// loop over st's 53,673 keys cost ≈ 4 ms of still-unoptimised code.
+// The buckets give a large table (st) its first-code-unit ranges without reading every key, with one
+// write per bucket (a code unit → bucket map): reading the keys cost ≈ 4 ms of still-unoptimised
+// code on every first switch, and filling a range of a 65,536-entry key index per bucket 2–4 ms.
 //
 // A derived value (stored length 0, no text) is the phrase converted character by character: each
 // code point of its key replaced by the value of that code point's own entry in the same
@@ -106,11 +107,18 @@ export interface DictTable {
   /** Value i is valueText[valueStart[i] .. valueStart[i + 1]), or derived when that is empty. */
   readonly valueStart: Uint32Array;
   /**
-   * Keys whose first code unit is u are indices firstUnit[u] .. firstUnit[u + 1] (256 KB per table).
-   * Made with the table when the file stores buckets (they are checked then); otherwise by
-   * `indexTable`, which the converter calls for the tables it will search as soon as their file has
-   * loaded, and `longestKeyAt` on a first lookup — not with every table, as some are only ever read
-   * key by key (script-chars, whose index would be its 6,954 keys read once more for nothing).
+   * Where the keys starting with each code unit are, for a table whose file stores buckets (st):
+   * code unit u starts the keys of bucket b = bucketOfUnit[u] - 1 (none if 0), which are indices
+   * bucketStarts[b] .. bucketStarts[b + 1]. One write per bucket makes them, none per code unit.
+   */
+  readonly bucketOfUnit: Uint16Array | undefined;
+  readonly bucketStarts: Uint32Array | undefined;
+  /**
+   * For a table without buckets: keys whose first code unit is u are indices firstUnit[u] ..
+   * firstUnit[u + 1] (256 KB per table). Made by `indexTable`, which the converter calls for the
+   * tables it will search as soon as their file has loaded, or by `longestKeyAt` on a first lookup —
+   * not with every table, as some are only ever read key by key (script-chars, whose index would be
+   * its 6,954 keys read once more for nothing).
    */
   firstUnit: Uint32Array | undefined;
 }
@@ -187,37 +195,37 @@ function bucketsOf(name: string, keys: string, keyLengths: Uint8Array): Buckets 
 }
 
 /**
- * firstUnit[u] = the first key whose first code unit is ≥ u. Checks that the buckets cover every
- * key and that each bucket's first and last keys start with its unit (two keys per bucket, not
- * every key).
+ * Each bucket's first key (and, last, the number of keys), and each code unit's bucket, from the
+ * buckets as stored. Checks that the units ascend and that the buckets hold every key; that a
+ * bucket's keys start with its unit is checked when a lookup reaches it (`longestKeyAt`), not here
+ * for every bucket on every first switch.
  */
-function firstUnitIndex(name: string, keyText: string, keyStart: Uint32Array, size: number, buckets: Buckets): Uint32Array {
-  const index = new Uint32Array(0x10001);
+function bucketIndexOf(name: string, buckets: Buckets, size: number): { bucketOfUnit: Uint16Array; bucketStarts: Uint32Array } {
+  const { units, sizes } = buckets;
+  const mismatch = (): DictionaryFormatError => new DictionaryFormatError(name, 'the first-code-unit buckets do not match the keys');
+  if (units.length >= 0xffff) throw mismatch();
+  const bucketOfUnit = new Uint16Array(0x10000);
+  const bucketStarts = new Uint32Array(units.length + 1);
+  let at = 0;
   let previous = -1;
-  let key = 0;
-  for (let bucket = 0; bucket < buckets.units.length; bucket++) {
-    const unit = buckets.units[bucket] as number;
-    const last = key + (buckets.sizes[bucket] as number) - 1;
-    // The keys are sorted, so if a bucket's first and last keys start with its unit, all between do.
-    if (
-      unit <= previous ||
-      last < key ||
-      last >= size ||
-      keyText.charCodeAt(keyStart[key] as number) !== unit ||
-      keyText.charCodeAt(keyStart[last] as number) !== unit
-    ) {
-      throw new DictionaryFormatError(name, 'the first-code-unit buckets do not match the keys');
-    }
-    index.fill(key, previous + 1, unit + 1);
+  for (let bucket = 0; bucket < units.length; ) {
+    const unit = units[bucket] as number;
+    const count = sizes[bucket] as number;
+    if (unit <= previous || count === 0) throw mismatch();
     previous = unit;
-    key = last + 1;
+    at += count;
+    bucketOfUnit[unit] = ++bucket;
+    bucketStarts[bucket] = at;
   }
-  if (key !== size) throw new DictionaryFormatError(name, 'the first-code-unit buckets do not match the keys');
-  index.fill(size, previous + 1);
-  return index;
+  if (at !== size) throw mismatch();
+  return { bucketOfUnit, bucketStarts };
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 function readUint16s(bytes: Uint8Array, from: number, count: number): Uint16Array {
+  // The file is little-endian, as every platform a browser runs on: then it is one native copy.
+  if (LITTLE_ENDIAN) return new Uint16Array(bytes.buffer.slice(bytes.byteOffset + from, bytes.byteOffset + from + count * 2));
   const values = new Uint16Array(count);
   for (let index = 0; index < count; index++) values[index] = (bytes[from + index * 2] as number) | ((bytes[from + index * 2 + 1] as number) << 8);
   return values;
@@ -237,8 +245,8 @@ function makeTable(data: DictionaryData, buckets?: Buckets, derived = false): Di
   const valueStart = valueLengths === keyLengths ? keyStart : offsetsFromLengths(valueLengths, values.length, derived);
   if (!keyStart || !valueStart) throw new DictionaryFormatError(name, 'lengths do not match the text');
   const size = keyLengths.length;
-  const firstUnit = buckets ? firstUnitIndex(name, keys, keyStart, size, buckets) : undefined;
-  return { name, size, keyText: keys, keyStart, valueText: values, valueStart, firstUnit };
+  const index = buckets ? bucketIndexOf(name, buckets, size) : undefined;
+  return { name, size, keyText: keys, keyStart, valueText: values, valueStart, bucketOfUnit: index?.bucketOfUnit, bucketStarts: index?.bucketStarts, firstUnit: undefined };
 }
 
 function asBytes(raw: unknown): Uint8Array | null {
@@ -514,9 +522,12 @@ export function entriesOf(table: DictTable): [string, string][] {
   return entries;
 }
 
-/** Makes the table's first-code-unit index now if it has none yet (else its first lookup would). */
-export function indexTable(table: DictTable): Uint32Array {
-  return (table.firstUnit ??= firstUnitIndexFromKeys(table.keyText, table.keyStart, table.size));
+/**
+ * Makes the first-code-unit index of a table without buckets now, if it has none yet (else its
+ * first lookup would). A table with buckets has its index from when it was made.
+ */
+export function indexTable(table: DictTable): void {
+  if (!table.bucketOfUnit) table.firstUnit ??= firstUnitIndexFromKeys(table.keyText, table.keyStart, table.size);
 }
 
 /**
@@ -527,10 +538,24 @@ export function longestKeyAt(table: DictTable, text: string, start: number): num
   const { keyText, keyStart } = table;
   const end = text.length;
   const unit = text.charCodeAt(start);
-  const firstUnit = table.firstUnit ?? indexTable(table);
-  let lo = firstUnit[unit] as number;
-  let hi = firstUnit[unit + 1] as number;
-  if (lo >= hi) return -1;
+  let lo: number;
+  let hi: number;
+  const bucketOfUnit = table.bucketOfUnit;
+  if (bucketOfUnit) {
+    const bucket = bucketOfUnit[unit] as number;
+    if (bucket === 0) return -1;
+    const starts = table.bucketStarts as Uint32Array;
+    lo = starts[bucket - 1] as number;
+    hi = starts[bucket] as number;
+    if (keyText.charCodeAt(keyStart[lo] as number) !== unit || keyText.charCodeAt(keyStart[hi - 1] as number) !== unit) {
+      throw new DictionaryFormatError(table.name, 'the first-code-unit buckets do not match the keys');
+    }
+  } else {
+    const firstUnit = (table.firstUnit ??= firstUnitIndexFromKeys(keyText, keyStart, table.size));
+    lo = firstUnit[unit] as number;
+    hi = firstUnit[unit + 1] as number;
+    if (lo >= hi) return -1;
+  }
   let depth = 1;
   let best = (keyStart[lo + 1] as number) - (keyStart[lo] as number) === 1 ? lo : -1;
   while (start + depth < end) {
