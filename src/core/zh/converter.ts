@@ -132,7 +132,10 @@ const SIMPLIFIED_ONLY = 1;
 const TRADITIONAL_ONLY = 2;
 const scriptMaps = new WeakMap<DictTable, ScriptMap>();
 
-/** The script of `script-chars` entry `index`: its value is `s` or `t`. */
+/**
+ * The script of `script-chars` entry `index`: its value is `s` or `t`, read in place (every key is
+ * one code point, so no value is derived; see dictionary.ts).
+ */
 function scriptOfEntry(table: DictTable, index: number): number {
   return table.valueText.charCodeAt(table.valueStart[index] as number) === 0x73 ? SIMPLIFIED_ONLY : TRADITIONAL_ONLY;
 }
@@ -243,7 +246,8 @@ export async function createConverterWith(
         const table = loaded.table(name);
         tables.set(name, table);
         if (name === SCRIPT_CHARS) scriptMapOf(table);
-        else indexTable(table);
+        // cjk-compat is searched only in a text with a compatibility ideograph: rarely ever.
+        else if (name !== 'cjk-compat') indexTable(table);
       }
     }),
   );

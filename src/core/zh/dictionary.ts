@@ -19,7 +19,8 @@
 //   next H      header, UTF-8 JSON: { format, dictionaries: [{ name, source, size, keyUnits,
 //               valueUnits, sharedLengths, derived, buckets }] } — size: entries; *Units: UTF-16
 //               code units; sharedLengths: every value is as long as its key, so value lengths are
-//               not stored; derived: how many values are not stored but derived (below); buckets:
+//               not stored; derived: how many values are not stored but derived (below; a
+//               reader needs only whether there are any, to allow lengths of 0); buckets:
 //               how many different code units keys start with, or 0 when the table has too few
 //               keys per unit for them to pay (the index is then made from the keys)
 //   then, per dictionary in header order:
@@ -97,7 +98,7 @@ const MIN_KEYS_PER_BUCKET = 4;
 const MAX_LENGTH = 0xff;
 const MAX_BUCKET = 0xffff;
 
-/** A loaded dictionary. Key i is `keyText.slice(keyStart[i], keyStart[i + 1])`; values likewise. */
+/** A loaded dictionary. Key i is `keyText.slice(keyStart[i], keyStart[i + 1])`; value i, `valueAt`. */
 export interface DictTable {
   readonly name: string;
   readonly size: number;
@@ -296,7 +297,8 @@ function readHeader(pack: string, bytes: Uint8Array): { entries: PackEntry[]; bo
 
 /**
  * Reads a pack file (what a `DictionaryLoader` returned: its bytes). The layout is checked here,
- * each dictionary's lengths when its table is first made; nothing past that re-checks.
+ * each dictionary's lengths and buckets' sizes when its table is first made, and what a lookup
+ * reaches (a bucket's keys, a derived value's characters) when it reaches it.
  */
 export function decodePack(pack: string, raw: unknown): DictPack {
   const bytes = asBytes(raw);

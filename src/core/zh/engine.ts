@@ -30,9 +30,11 @@ export interface ConversionPlan {
   steps: readonly Step[];
 }
 
-// The last match, returned through module state so that the hot loop allocates nothing.
+// The last match, returned through module state so that the hot loop allocates nothing: its value
+// is read only by those who use it (segmentation needs only lengths), as a derived value is built.
 let matchLength = 0;
-let matchValue = '';
+let matchTable: DictTable | undefined;
+let matchIndex = -1;
 
 /** Length of the longest match of any table in the step at `start` (0: none); its value is `matchedValue()`. */
 export function matchAt(step: Step, text: string, start: number): number {
@@ -43,14 +45,16 @@ export function matchAt(step: Step, text: string, start: number): number {
     const length = keyLengthAt(table, index);
     if (length > matchLength) {
       matchLength = length;
-      matchValue = valueAt(table, index);
+      matchTable = table;
+      matchIndex = index;
     }
   }
   return matchLength;
 }
 
+/** The value of the match `matchAt` last found (it found one). */
 export function matchedValue(): string {
-  return matchValue;
+  return valueAt(matchTable as DictTable, matchIndex);
 }
 
 function isPhrase(length: number, text: string, start: number): boolean {
@@ -93,7 +97,7 @@ export function convertWithStep(step: Step, text: string): string {
   const end = text.length;
   for (let at = 0; at < end; ) {
     if (matchAt(step, text, at) > 0) {
-      out += text.slice(copyFrom, at) + matchValue;
+      out += text.slice(copyFrom, at) + matchedValue();
       at += matchLength;
       copyFrom = at;
     } else {
@@ -139,7 +143,7 @@ export function segmentAndConvert(step: Step, text: string): string[] {
     if (length > 0 && isPhrase(length, text, at)) {
       if (inRun) segments.push(run + text.slice(copyFrom, at));
       inRun = false;
-      segments.push(matchValue);
+      segments.push(matchedValue());
       at += length;
       continue;
     }
@@ -149,7 +153,7 @@ export function segmentAndConvert(step: Step, text: string): string[] {
       copyFrom = at;
     }
     if (length > 0) {
-      run += text.slice(copyFrom, at) + matchValue;
+      run += text.slice(copyFrom, at) + matchedValue();
       at += length;
       copyFrom = at;
     } else {
