@@ -564,6 +564,23 @@ describe('the script control', () => {
     expect(dialog().getAttribute('lang')).toBe('zh-Hant');
     expect(shadow.querySelector('h1')?.textContent).toBe(ARTICLE.title);
   });
+
+  it('says so and keeps the original when a conversion fails on a damaged dictionary', async () => {
+    // Damage found only when a lookup reaches it throws from inside the conversion, not the load.
+    show({ loadDictionary: nodeDictionaryLoader() });
+    vi.mocked(convertArticle).mockImplementationOnce(() => {
+      throw new Error('zh dictionary "st": the first-code-unit buckets do not match the keys');
+    });
+    await choose('tw');
+    await vi.waitFor(() => expect(shadow.querySelector('.qd-status')?.textContent).toBe('轉換失敗，仍顯示原文。'));
+    expect(pressed()).toEqual(['original']);
+    expect(dialog().getAttribute('lang')).toBe('zh-Hant');
+    expect(shadow.querySelector('h1')?.textContent).toBe(ARTICLE.title);
+    // The next switch tries again, and succeeds.
+    await choose('tw');
+    await vi.waitFor(() => expect(dialog().getAttribute('lang')).toBe('zh-Hant-TW'));
+    expect(shadow.querySelector('.qd-status')?.textContent).toBe('');
+  });
 });
 
 describe('a very long article', () => {

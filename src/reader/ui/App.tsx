@@ -214,6 +214,14 @@ function useScriptSwitch(
       return;
     }
     const key = `${script}|${quotes}`;
+    /** The dictionaries did not load, or a conversion failed on them: the page's own text, and a message. */
+    const fail = (): void => {
+      clearTimeout(busyTimer.current);
+      wanted.current = 'original';
+      setPending(undefined);
+      setFailed(true);
+      setShown({ script: 'original', source, article: source, convert: undefined });
+    };
     /**
      * Shows the article converted. The first time for this script, with blocks on screen known,
      * only those (and the headline and byline) are converted before the switch is shown; the rest
@@ -232,13 +240,25 @@ function useScriptSwitch(
       cancelRest.current = afterNextPaint(() => {
         cancelRest.current = () => undefined;
         if (latest.current.shown.article !== part) return;
-        setShown({ script, source, article: convertOnce(conversions.current, source, key, convert), convert });
+        try {
+          setShown({ script, source, article: convertOnce(conversions.current, source, key, convert), convert });
+        } catch {
+          fail();
+        }
       });
+    };
+    /** `show`, where a conversion that throws (a damaged dictionary file) fails like a load. */
+    const showOrFail = (convert: Converter): void => {
+      try {
+        show(convert);
+      } catch {
+        fail();
+      }
     };
     const ready = loaded.current.get(key);
     if (ready) {
       setPending(undefined);
-      show(ready);
+      showOrFail(ready);
       return;
     }
     const converter = converterFor(script);
@@ -253,15 +273,10 @@ function useScriptSwitch(
         if (wanted.current !== script || latest.current.article !== source || latest.current.quotes !== quotes) return;
         clearTimeout(busyTimer.current);
         setPending(undefined);
-        show(convert);
+        showOrFail(convert);
       },
       () => {
-        if (wanted.current !== script) return;
-        clearTimeout(busyTimer.current);
-        wanted.current = 'original';
-        setPending(undefined);
-        setFailed(true);
-        setShown({ script: 'original', source, article: source, convert: undefined });
+        if (wanted.current === script) fail();
       },
     );
   }, [converterFor]);
