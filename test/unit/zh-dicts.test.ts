@@ -94,12 +94,27 @@ describe('the pack format', () => {
     expect(() => entriesOf(table)).toThrow(/zh dictionary "d": the entry of "发" has no stored value/);
   });
 
-  it('accepts an ArrayBuffer and a view that does not start at byte 0', () => {
-    const bytes = encodePack(sample);
+  it('accepts an ArrayBuffer and a view that does not start at byte 0 (its buckets read from there too)', () => {
+    const dense = dictionaryFromEntries('dense', 'test', ['中', '中国', '中国人', '中间', '国', '国人', '国家', '国王'].map((key, index) => [key, `v${index}`] as const));
+    const bytes = encodePack([...sample, dense]);
     const shifted = new Uint8Array(bytes.length + 3);
     shifted.set(bytes, 3);
-    expect(entriesOf(decodePack('p', shifted.subarray(3)).table('one'))).toHaveLength(3);
-    expect(entriesOf(decodePack('p', bytes.slice().buffer).table('one'))).toHaveLength(3);
+    for (const raw of [shifted.subarray(3), bytes.slice().buffer]) {
+      const pack = decodePack('p', raw);
+      expect(entriesOf(pack.table('one'))).toHaveLength(3);
+      const table = pack.table('dense');
+      expect(keyAt(table, longestKeyAt(table, '国家队', 0))).toBe('国家');
+    }
+  });
+
+  it('leaves values in when leaving some out would make the file larger', () => {
+    // Every value as long as its key: no value lengths are stored. Deriving 发达 would save two
+    // code units (4 bytes) but force all five value lengths (5 bytes) to be stored.
+    const entries: [string, string][] = [['发', '發'], ['达', '達'], ['发达', '發達'], ['后', '後'], ['中国', '中國']];
+    const bytes = encodePack([dictionaryFromEntries('d', 'test', entries)]);
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + new DataView(bytes.buffer).getUint32(4, true)))) as { dictionaries: { derived: number; sharedLengths: boolean }[] };
+    expect(header.dictionaries[0]).toMatchObject({ derived: 0, sharedLengths: true });
+    expect(new Map(entriesOf(decodePack('p', bytes).table('d')))).toEqual(new Map(entries));
   });
 
   /** The sample pack with its header replaced (the body kept), to break one field at a time. */
