@@ -62,23 +62,25 @@ async function main(): Promise<void> {
   }
 
   const profile = demoProfile();
-  const ext = await launchChromiumWithExtension({ headless: !headed, userDataDir: profile });
+  let ext: ExtensionBrowser | undefined;
   try {
-    await openDemo(ext);
+    const launched = await launchChromiumWithExtension({ headless: !headed, userDataDir: profile });
+    ext = launched;
+    await openDemo(launched);
     if (!headed) {
       mkdirSync(resolve(SCREENSHOT, '..'), { recursive: true });
-      await ext.context.pages()[0]!.screenshot({ path: SCREENSHOT });
+      await launched.context.pages()[0]!.screenshot({ path: SCREENSHOT });
       console.log(`  ${SCREENSHOT}`);
       return;
     }
     console.log(`Qingdu is open on ${DEMO.url} (served offline). Click the toolbar button or press Alt+Shift+R to toggle; close the window to stop.`);
     await new Promise<void>((resolveClosed) => {
-      ext.context.on('close', () => resolveClosed());
+      launched.context.on('close', () => resolveClosed());
       process.once('SIGINT', () => resolveClosed());
       process.once('SIGTERM', () => resolveClosed());
     });
   } finally {
-    await ext.context.close().catch(() => undefined);
+    await ext?.context.close().catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });
   }
 }

@@ -246,9 +246,14 @@ export const READER_CSS = `
   contain-intrinsic-block-size: auto 5em;
   overflow-clip-margin: 8px;
 }
-.qd-dialog figcaption, .qd-related li {
+.qd-dialog figcaption {
   content-visibility: auto;
   contain-intrinsic-block-size: auto 3em;
+  overflow-clip-margin: 8px;
+}
+.qd-related li {
+  content-visibility: auto;
+  contain-intrinsic-block-size: auto 1.6em;
   overflow-clip-margin: 8px;
 }
 .qd-footer {
