@@ -1,7 +1,8 @@
 // The paint probe: a small script the bench injects into the page's main world before it clicks,
 // to see when the reader overlay (and each script switch) reaches the screen. Built by bundle.ts
 // as an IIFE; exposes `window.qingduProbe`. It only reads the page and the overlay's open shadow
-// root; it never changes either.
+// root; it never changes either — except `switchWorkAgainstPlainDom`, the last thing the bench does
+// with a page before loading it afresh, which writes a switch's DOM change into the overlay itself.
 //
 // What "painted" means here: the overlay's DOM is checked at the start of every frame (in a
 // requestAnimationFrame callback, which runs just before that frame's style, layout and paint);
@@ -145,6 +146,34 @@ function armClick(ready: () => boolean, complete?: () => boolean): void {
     completeAt: completeAt ?? times.domAt,
   }));
 }
+/** A switch's work in the page, the reader's against the same DOM change written directly. */
+export interface SwitchWork {
+  reader: number[];
+  plain: number[];
+}
+
+/** Resolves after the next frame has been rendered (a task queued from its rAF callback). */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/** Every text node in the overlay, and every element with the attributes a switch changes. */
+function overlayState(box: Element): { texts: Text[]; data: string[]; elements: Element[]; attributes: (string | null)[][] } {
+  const texts: Text[] = [];
+  const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) texts.push(walker.currentNode as Text);
+  const elements = [box, ...box.querySelectorAll('*')];
+  return {
+    texts,
+    data: texts.map((text) => text.data),
+    elements,
+    attributes: elements.map((element) => SWITCHED_ATTRIBUTES.map((name) => element.getAttribute(name))),
+  };
+}
+
+/** What a script switch changes besides text: the script, the pressed button, converted alt text and labels. */
+const SWITCHED_ATTRIBUTES = ['lang', 'aria-pressed', 'alt', 'title', 'aria-label'];
+
 const longTasks: LongTask[] = [];
 let longTaskObserver: PerformanceObserver | undefined;
 
@@ -177,6 +206,74 @@ export const qingduProbe = {
   clickPainted(): Promise<SwitchTimes> {
     if (!armedClick) throw new Error('armSwitch() or armFloorClick() first');
     return armedClick;
+  },
+  /**
+   * With the overlay open and `script` loaded: a later switch's work measured in the page, in
+   * `rounds` alternating pairs. "reader": from the script button's click() to the switch committed
+   * and laid out (its own microtasks run, then a forced layout). "plain": the very same DOM change —
+   * the converted text written into the same text nodes, the same attributes set — with no
+   * framework, then the same forced layout: the least any implementation showing the converted
+   * text pays before painting. Neither includes input delivery, painting or the wait for a frame.
+   * Leaves the overlay showing 原文, its DOM as the reader made it.
+   */
+  async switchWorkAgainstPlainDom(script: ReaderScript, rounds: number): Promise<SwitchWork> {
+    const box = dialog();
+    const button = (wanted: ReaderScript): HTMLElement => {
+      const found = box?.querySelector<HTMLElement>(`[data-script="${wanted}"]`);
+      if (!found) throw new Error(`no ${wanted} button in the overlay`);
+      return found;
+    };
+    if (!box) throw new Error('no overlay');
+    button('original').click();
+    await nextFrame();
+    const original = overlayState(box);
+    button(script).click();
+    await nextFrame();
+    if (!scriptComplete(script)) throw new Error(`${script} is not loaded: switch to it once first`);
+    const converted = overlayState(box);
+    const same = <T>(a: T[], b: T[]): boolean => a.length === b.length && a.every((item, index) => item === b[index]);
+    if (!same(converted.texts, original.texts) || !same(converted.elements, original.elements)) {
+      throw new Error('a switch replaced nodes: the plain change would not be the same change');
+    }
+    const write = (state: typeof original): void => {
+      original.elements.forEach((element, index) => {
+        SWITCHED_ATTRIBUTES.forEach((name, at) => {
+          const value = state.attributes[index]?.[at] ?? null;
+          if (element.getAttribute(name) === value) return;
+          if (value === null) element.removeAttribute(name);
+          else element.setAttribute(name, value);
+        });
+      });
+      original.texts.forEach((text, index) => {
+        const data = state.data[index] as string;
+        if (text.data !== data) text.data = data;
+      });
+    };
+    button('original').click();
+    await nextFrame();
+    const work: SwitchWork = { reader: [], plain: [] };
+    for (let round = 0; round < rounds; round++) {
+      await nextFrame();
+      let start = performance.now();
+      button(script).click();
+      await Promise.resolve();
+      await Promise.resolve();
+      box.getBoundingClientRect();
+      work.reader.push(performance.now() - start);
+      if (!scriptShown(script)) throw new Error('the switch had not been committed when it was timed');
+      await nextFrame();
+      button('original').click();
+      await nextFrame();
+      await nextFrame();
+      start = performance.now();
+      write(converted);
+      box.getBoundingClientRect();
+      work.plain.push(performance.now() - start);
+      await nextFrame();
+      write(original);
+      await nextFrame();
+    }
+    return work;
   },
   /** Collects every task of 50 ms or more from now on (the Long Tasks API's threshold). */
   watchLongTasks(): void {
