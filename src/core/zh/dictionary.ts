@@ -29,9 +29,10 @@
 //               units keys start with, ascending, and how many keys start with each (buckets ×
 //               uint16 little-endian, each)
 //   and nothing after the last.
-// The buckets give a large table (st) its first-code-unit ranges without reading every key, with one
-// write per bucket (a code unit → bucket map): reading the keys cost ≈ 4 ms of still-unoptimised
-// code on every first switch, and filling a range of a 65,536-entry key index per bucket 2–4 ms.
+// Every table finds the keys starting with a code unit through a code unit → bucket map, one write
+// per bucket. A large table (st) stores its buckets, so the map is made without reading every key
+// (that read cost ≈ 4 ms of still-unoptimised code on every first switch); a small one's buckets
+// are counted from its keys when it is first searched.
 //
 // A derived value (stored length 0, no text) is the phrase converted character by character: each
 // code point of its key replaced by the value of that code point's own entry in the same
@@ -108,20 +109,21 @@ export interface DictTable {
   /** Value i is valueText[valueStart[i] .. valueStart[i + 1]), or derived when that is empty. */
   readonly valueStart: Uint32Array;
   /**
-   * Where the keys starting with each code unit are, for a table whose file stores buckets (st):
-   * code unit u starts the keys of bucket b = bucketOfUnit[u] - 1 (none if 0), which are indices
-   * bucketStarts[b] .. bucketStarts[b + 1]. One write per bucket makes them, none per code unit.
+   * Where the keys starting with each code unit are. Made with the table when its file stores
+   * buckets (st); otherwise from the keys by `indexTable`, which the converter calls for the tables
+   * it will search as soon as their file has loaded, or by `longestKeyAt` on a first lookup — not
+   * with every table, as some are only ever read key by key (script-chars).
    */
-  readonly bucketOfUnit: Uint16Array | undefined;
-  readonly bucketStarts: Uint32Array | undefined;
-  /**
-   * For a table without buckets: keys whose first code unit is u are indices firstUnit[u] ..
-   * firstUnit[u + 1] (256 KB per table). Made by `indexTable`, which the converter calls for the
-   * tables it will search as soon as their file has loaded, or by `longestKeyAt` on a first lookup —
-   * not with every table, as some are only ever read key by key (script-chars, whose index would be
-   * its 6,954 keys read once more for nothing).
-   */
-  firstUnit: Uint32Array | undefined;
+  index: BucketIndex | undefined;
+}
+
+/**
+ * Code unit u starts the keys of bucket b = bucketOfUnit[u] - 1 (none if 0), which are indices
+ * bucketStarts[b] .. bucketStarts[b + 1]. One write per bucket makes them, none per code unit.
+ */
+interface BucketIndex {
+  bucketOfUnit: Uint16Array;
+  bucketStarts: Uint32Array;
 }
 
 /** A loaded pack: its dictionaries by name, each turned into a table on first use. */
@@ -163,36 +165,23 @@ function offsetsFromLengths(lengths: Uint8Array, total: number, zeros: boolean):
   return at === total ? offsets : null;
 }
 
-/** firstUnit[u] = the first key whose first code unit is ≥ u, found by reading every key (keys are sorted). */
-function firstUnitIndexFromKeys(keyText: string, keyStart: Uint32Array, size: number): Uint32Array {
-  const index = new Uint32Array(0x10001);
-  let previous = -1;
-  for (let key = 0; key < size; key++) {
-    const unit = keyText.charCodeAt(keyStart[key] as number);
-    if (unit === previous) continue;
-    index.fill(key, previous + 1, unit + 1);
-    previous = unit;
-  }
-  index.fill(size, previous + 1);
-  return index;
-}
-
 /** The keys' first code units and how many keys start with each (keys are sorted). */
-function bucketsOf(name: string, keys: string, keyLengths: Uint8Array): Buckets {
-  const units: number[] = [];
-  const sizes: number[] = [];
-  let at = 0;
-  for (const length of keyLengths) {
-    const unit = keys.charCodeAt(at);
-    if (units.length > 0 && units[units.length - 1] === unit) sizes[sizes.length - 1] = (sizes[sizes.length - 1] as number) + 1;
-    else {
-      units.push(unit);
-      sizes.push(1);
+function bucketsOf(table: DictTable): Buckets {
+  const units = new Uint16Array(table.size);
+  const sizes = new Uint16Array(table.size);
+  let count = 0;
+  let previous = -1;
+  for (let key = 0; key < table.size; key++) {
+    const unit = table.keyText.charCodeAt(table.keyStart[key] as number);
+    if (unit !== previous) {
+      units[count++] = unit;
+      previous = unit;
     }
-    at += length;
+    const size = sizes[count - 1] as number;
+    if (size === MAX_BUCKET) throw new DictionaryFormatError(table.name, `more than ${MAX_BUCKET} keys start with one code unit`);
+    sizes[count - 1] = size + 1;
   }
-  if (sizes.some((size) => size > MAX_BUCKET)) throw new DictionaryFormatError(name, `more than ${MAX_BUCKET} keys start with one code unit`);
-  return { units: Uint16Array.from(units), sizes: Uint16Array.from(sizes) };
+  return { units: units.subarray(0, count), sizes: sizes.subarray(0, count) };
 }
 
 /**
@@ -201,7 +190,7 @@ function bucketsOf(name: string, keys: string, keyLengths: Uint8Array): Buckets 
  * bucket's keys start with its unit is checked when a lookup reaches it (`longestKeyAt`), not here
  * for every bucket on every first switch.
  */
-function bucketIndexOf(name: string, buckets: Buckets, size: number): { bucketOfUnit: Uint16Array; bucketStarts: Uint32Array } {
+function bucketIndexOf(name: string, buckets: Buckets, size: number): BucketIndex {
   const { units, sizes } = buckets;
   const mismatch = (): DictionaryFormatError => new DictionaryFormatError(name, 'the first-code-unit buckets do not match the keys');
   if (units.length >= 0xffff) throw mismatch();
@@ -233,7 +222,8 @@ function readUint16s(bytes: Uint8Array, from: number, count: number): Uint16Arra
 }
 
 /**
- * `buckets`: as stored in the file, if it stores them; otherwise the index is made from the keys.
+ * `buckets`: as stored in the file, if it stores them; otherwise the index is made from the keys
+ * when the table is first searched (`indexTable`).
  * `derived`: whether some values are derived (length 0), as the file's header says.
  */
 function makeTable(data: DictionaryData, buckets?: Buckets, derived = false): DictTable {
@@ -247,7 +237,7 @@ function makeTable(data: DictionaryData, buckets?: Buckets, derived = false): Di
   if (!keyStart || !valueStart) throw new DictionaryFormatError(name, 'lengths do not match the text');
   const size = keyLengths.length;
   const index = buckets ? bucketIndexOf(name, buckets, size) : undefined;
-  return { name, size, keyText: keys, keyStart, valueText: values, valueStart, bucketOfUnit: index?.bucketOfUnit, bucketStarts: index?.bucketStarts, firstUnit: undefined };
+  return { name, size, keyText: keys, keyStart, valueText: values, valueStart, index };
 }
 
 function asBytes(raw: unknown): Uint8Array | null {
@@ -353,8 +343,7 @@ export function decodePack(pack: string, raw: unknown): DictPack {
  * makes the dictionary larger (a table whose values are all as long as their keys stores no value
  * lengths; leaving a few values out would make it store them all).
  */
-function storedValues(data: DictionaryData): StoredValues {
-  const table = makeTable(data);
+function storedValues(data: DictionaryData, table: DictTable): StoredValues {
   const values: string[] = [];
   const valueLengths = new Uint8Array(table.size);
   let derived = 0;
@@ -376,11 +365,12 @@ function storedValues(data: DictionaryData): StoredValues {
 
 /** A pack file holding `dictionaries`, in this order. */
 export function encodePack(dictionaries: readonly DictionaryData[]): Uint8Array {
-  const buckets = dictionaries.map((data) => {
-    const found = bucketsOf(data.name, data.keys, data.keyLengths);
-    return found.units.length * MIN_KEYS_PER_BUCKET <= data.keyLengths.length ? found : { units: new Uint16Array(0), sizes: new Uint16Array(0) };
+  const tables = dictionaries.map((data) => makeTable(data));
+  const buckets = tables.map((table) => {
+    const found = bucketsOf(table);
+    return found.units.length * MIN_KEYS_PER_BUCKET <= table.size ? found : { units: new Uint16Array(0), sizes: new Uint16Array(0) };
   });
-  const stored = dictionaries.map(storedValues);
+  const stored = dictionaries.map((data, index) => storedValues(data, tables[index] as DictTable));
   const entries: PackEntry[] = dictionaries.map((data, index) => {
     const { values, valueLengths, derived } = stored[index] as StoredValues;
     return {
@@ -524,12 +514,9 @@ export function entriesOf(table: DictTable): [string, string][] {
   return entries;
 }
 
-/**
- * Makes the first-code-unit index of a table without buckets now, if it has none yet (else its
- * first lookup would). A table with buckets has its index from when it was made.
- */
-export function indexTable(table: DictTable): void {
-  if (!table.bucketOfUnit) table.firstUnit ??= firstUnitIndexFromKeys(table.keyText, table.keyStart, table.size);
+/** The table's first-code-unit index, made from its keys now if its file stored none (else its first lookup would). */
+export function indexTable(table: DictTable): BucketIndex {
+  return (table.index ??= bucketIndexOf(table.name, bucketsOf(table), table.size));
 }
 
 /**
@@ -540,23 +527,13 @@ export function longestKeyAt(table: DictTable, text: string, start: number): num
   const { keyText, keyStart } = table;
   const end = text.length;
   const unit = text.charCodeAt(start);
-  let lo: number;
-  let hi: number;
-  const bucketOfUnit = table.bucketOfUnit;
-  if (bucketOfUnit) {
-    const bucket = bucketOfUnit[unit] as number;
-    if (bucket === 0) return -1;
-    const starts = table.bucketStarts as Uint32Array;
-    lo = starts[bucket - 1] as number;
-    hi = starts[bucket] as number;
-    if (keyText.charCodeAt(keyStart[lo] as number) !== unit || keyText.charCodeAt(keyStart[hi - 1] as number) !== unit) {
-      throw new DictionaryFormatError(table.name, 'the first-code-unit buckets do not match the keys');
-    }
-  } else {
-    const firstUnit = (table.firstUnit ??= firstUnitIndexFromKeys(keyText, keyStart, table.size));
-    lo = firstUnit[unit] as number;
-    hi = firstUnit[unit + 1] as number;
-    if (lo >= hi) return -1;
+  const { bucketOfUnit, bucketStarts } = table.index ?? indexTable(table);
+  const bucket = bucketOfUnit[unit] as number;
+  if (bucket === 0) return -1;
+  let lo = bucketStarts[bucket - 1] as number;
+  let hi = bucketStarts[bucket] as number;
+  if (keyText.charCodeAt(keyStart[lo] as number) !== unit || keyText.charCodeAt(keyStart[hi - 1] as number) !== unit) {
+    throw new DictionaryFormatError(table.name, 'the first-code-unit buckets do not match the keys');
   }
   let depth = 1;
   let best = (keyStart[lo + 1] as number) - (keyStart[lo] as number) === 1 ? lo : -1;
