@@ -102,11 +102,17 @@ function planOf(config: OpenccConfig, tables: Tables, engine: EngineOptions): Co
 /** For `auto` to a traditional target: the configuration for a traditional text. */
 const FROM_TRADITIONAL: Record<Exclude<ZhTarget, 'simp'>, OpenccConfig> = { t: 't2t', tw: 't2tw', twp: 't2twp', hk: 't2hk' };
 
-/** What a conversion loads: OpenCC configurations it may run, the dictionaries behind them, and their files. */
+/**
+ * What a conversion loads: OpenCC configurations it may run, the dictionaries behind them, and their
+ * files; and the dictionaries it searches in every text (its steps and segmentation — not the
+ * normalisation, which runs only on a text with a compatibility ideograph, nor script-chars, read
+ * character by character).
+ */
 export function conversionNeeds(opts: Pick<ConverterOptions, 'from' | 'to'>): {
   configs: OpenccConfig[];
   dictionaries: AnyDictionaryName[];
   packs: PackName[];
+  searched: ReadonlySet<AnyDictionaryName>;
 } {
   const configs: OpenccConfig[] = [configFor(opts.from, opts.to)];
   const dictionaries = new Set<AnyDictionaryName>(dictionariesFor(configs[0] as OpenccConfig));
@@ -117,7 +123,13 @@ export function conversionNeeds(opts: Pick<ConverterOptions, 'from' | 'to'>): {
     dictionaries.add(SCRIPT_CHARS);
   }
   const names = [...dictionaries];
-  return { configs, dictionaries: names, packs: [...new Set(names.map(packOf))] };
+  const searched = new Set<AnyDictionaryName>();
+  for (const config of configs) {
+    const { segmentation, steps } = ROUTE_PLANS[config];
+    if (segmentation) searched.add(segmentation);
+    for (const step of steps) for (const name of step) searched.add(name);
+  }
+  return { configs, dictionaries: names, packs: [...new Set(names.map(packOf))], searched };
 }
 
 /** `script-chars` as a lookup: 1 simplified-only, 2 traditional-only, 0 neither. */
@@ -246,8 +258,7 @@ export async function createConverterWith(
         const table = loaded.table(name);
         tables.set(name, table);
         if (name === SCRIPT_CHARS) scriptMapOf(table);
-        // cjk-compat is searched only in a text with a compatibility ideograph: rarely ever.
-        else if (name !== 'cjk-compat') indexTable(table);
+        else if (needs.searched.has(name)) indexTable(table);
       }
     }),
   );
