@@ -222,6 +222,14 @@ function useScriptSwitch(
       setFailed(true);
       setShown({ script: 'original', source, article: source, convert: undefined });
     };
+    /** Runs a conversion; one that throws (a damaged dictionary file, found by a lookup) fails like a load. */
+    const orFail = (convertAndShow: () => void): void => {
+      try {
+        convertAndShow();
+      } catch {
+        fail();
+      }
+    };
     /**
      * Shows the article converted. The first time for this script, with blocks on screen known,
      * only those (and the headline and byline) are converted before the switch is shown; the rest
@@ -230,8 +238,9 @@ function useScriptSwitch(
      * then it is completed).
      */
     const show = (convert: Converter): void => {
+      const showWhole = (): void => setShown({ script, source, article: convertOnce(conversions.current, source, key, convert), convert });
       if (!visible || conversions.current.get(source)?.has(key)) {
-        setShown({ script, source, article: convertOnce(conversions.current, source, key, convert), convert });
+        showWhole();
         return;
       }
       const part = convertArticle(source, convert, visible);
@@ -239,26 +248,13 @@ function useScriptSwitch(
       cancelRest.current();
       cancelRest.current = afterNextPaint(() => {
         cancelRest.current = () => undefined;
-        if (latest.current.shown.article !== part) return;
-        try {
-          setShown({ script, source, article: convertOnce(conversions.current, source, key, convert), convert });
-        } catch {
-          fail();
-        }
+        if (latest.current.shown.article === part) orFail(showWhole);
       });
-    };
-    /** `show`, where a conversion that throws (a damaged dictionary file) fails like a load. */
-    const showOrFail = (convert: Converter): void => {
-      try {
-        show(convert);
-      } catch {
-        fail();
-      }
     };
     const ready = loaded.current.get(key);
     if (ready) {
       setPending(undefined);
-      showOrFail(ready);
+      orFail(() => show(ready));
       return;
     }
     const converter = converterFor(script);
@@ -273,7 +269,7 @@ function useScriptSwitch(
         if (wanted.current !== script || latest.current.article !== source || latest.current.quotes !== quotes) return;
         clearTimeout(busyTimer.current);
         setPending(undefined);
-        showOrFail(convert);
+        orFail(() => show(convert));
       },
       () => {
         if (wanted.current === script) fail();
