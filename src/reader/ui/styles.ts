@@ -241,26 +241,16 @@ export const READER_CSS = `
    margins collapsing with its neighbours'). Containment also clips what is painted outside the
    box: without the clip margin, a focused link at the start of a line would lose the left, top
    and bottom of its focus ring. */
-.qd-body > p, .qd-body > h2, .qd-body > h3, .qd-body > ul, .qd-body > ol, .qd-body > blockquote {
+.qd-body > p, .qd-body > h2, .qd-body > h3, .qd-body > ul, .qd-body > ol, .qd-body > blockquote,
+.qd-dialog figcaption, .qd-related li, .qd-footer {
   content-visibility: auto;
   contain-intrinsic-block-size: auto 5em;
   overflow-clip-margin: 8px;
 }
-.qd-dialog figcaption {
-  content-visibility: auto;
-  contain-intrinsic-block-size: auto 3em;
-  overflow-clip-margin: 8px;
-}
-.qd-related li {
-  content-visibility: auto;
-  contain-intrinsic-block-size: auto 1.6em;
-  overflow-clip-margin: 8px;
-}
-.qd-footer {
-  content-visibility: auto;
-  contain-intrinsic-block-size: auto 8em;
-  overflow-clip-margin: 8px;
-}
+/* The size assumed before each is first laid out: about what one of them usually is. */
+.qd-dialog figcaption { contain-intrinsic-block-size: auto 3em; }
+.qd-related li { contain-intrinsic-block-size: auto 1.6em; }
+.qd-footer { contain-intrinsic-block-size: auto 8em; }
 .qd-body h2, .qd-body h3 {
   font-family: var(--qd-body-font);
   line-height: 1.5;
