@@ -146,6 +146,7 @@ function armClick(ready: () => boolean, complete?: () => boolean): void {
     completeAt: completeAt ?? times.domAt,
   }));
 }
+
 /** A switch's work in the page, the reader's against the same DOM change written directly. */
 export interface SwitchWork {
   reader: number[];
@@ -153,8 +154,9 @@ export interface SwitchWork {
 }
 
 /** Resolves after the next frame has been rendered (a task queued from its rAF callback). */
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+async function nextFrame(): Promise<void> {
+  await new Promise(requestAnimationFrame);
+  await afterFrame();
 }
 
 /** Every text node in the overlay, and every element with the attributes a switch changes. */
@@ -218,12 +220,12 @@ export const qingduProbe = {
    */
   async switchWorkAgainstPlainDom(script: ReaderScript, rounds: number): Promise<SwitchWork> {
     const box = dialog();
+    if (!box) throw new Error('no overlay');
     const button = (wanted: ReaderScript): HTMLElement => {
-      const found = box?.querySelector<HTMLElement>(`[data-script="${wanted}"]`);
+      const found = box.querySelector<HTMLElement>(`[data-script="${wanted}"]`);
       if (!found) throw new Error(`no ${wanted} button in the overlay`);
       return found;
     };
-    if (!box) throw new Error('no overlay');
     button('original').click();
     await nextFrame();
     const original = overlayState(box);
