@@ -43,6 +43,9 @@ describe('the pack format', () => {
     dictionaryFromEntries('two', 'test', [['𠮷', '吉'], ['\uFEFF', 'bom'], ['中国', '中國']]),
   ];
 
+  /** Enough keys per first code unit for the pack to store its buckets (8 keys, 2 units). */
+  const dense = dictionaryFromEntries('dense', 'test', ['中', '中国', '中国人', '中间', '国', '国人', '国家', '国王'].map((key, index) => [key, `v${index}`] as const));
+
   it('keeps a byte-order mark at the very start of the key and value texts (the decoder must not strip it)', () => {
     const bom = dictionaryFromEntries('bom', 'test', [['\uFEFF甲', '\uFEFF乙'], ['\uFFEE', 'x']]);
     expect(entriesOf(decodePack('p', encodePack([bom])).table('bom'))).toEqual([['\uFEFF甲', '\uFEFF乙'], ['\uFFEE', 'x']]);
@@ -95,7 +98,6 @@ describe('the pack format', () => {
   });
 
   it('accepts an ArrayBuffer and a view that does not start at byte 0 (its buckets read from there too)', () => {
-    const dense = dictionaryFromEntries('dense', 'test', ['中', '中国', '中国人', '中间', '国', '国人', '国家', '国王'].map((key, index) => [key, `v${index}`] as const));
     const bytes = encodePack([...sample, dense]);
     const shifted = new Uint8Array(bytes.length + 3);
     shifted.set(bytes, 3);
@@ -171,7 +173,6 @@ describe('the pack format', () => {
   });
 
   it('stores the first-code-unit buckets of a table with many keys per unit, and checks them against the keys', () => {
-    const dense = dictionaryFromEntries('dense', 'test', ['中', '中国', '中国人', '中间', '国', '国人', '国家', '国王'].map((key, index) => [key, `v${index}`] as const));
     const bytes = encodePack([dense]);
     const table = decodePack('p', bytes).table('dense');
     expect(keyAt(table, longestKeyAt(table, '中国人民', 0))).toBe('中国人');
