@@ -83,8 +83,29 @@ export async function serveOfflineInFirefox(
 export async function openOptionsPage(browser: Browser): Promise<Page> {
   const page = await browser.newPage();
   page.goto(OPTIONS_URL).catch(() => undefined);
-  await page.waitForFunction(() => 'browser' in globalThis && document.readyState !== 'loading');
+  await pollUntilReady(page, () => 'browser' in globalThis && document.readyState !== 'loading');
   return page;
+}
+
+/**
+ * Polls `ready` in the page by hand until it is true. Not puppeteer's `waitForFunction`: while the tab
+ * moves into another process, Firefox's BiDi can answer an evaluation from a realm that is going away
+ * (seen: "right-hand side of 'in' should be an object, got null", 2 of 40 tries), and
+ * `waitForFunction` gives up on the first such error. Here an evaluation that fails is simply asked
+ * again; only the deadline ends the wait, with the last error in its message.
+ */
+async function pollUntilReady(page: Page, ready: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      if (await page.evaluate(ready)) return;
+    } catch (error) {
+      lastError = error; // the realm was replaced under the evaluation: ask the new one
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${page.url()} was not ready after ${timeoutMs} ms`, { cause: lastError });
 }
 
 /** Writes settings to storage.sync through the options page, as the page itself stores them. */
