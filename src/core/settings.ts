@@ -36,6 +36,11 @@ export interface Settings {
   contentWidth: number;
   defaultScript: DefaultScript;
   quotes: QuoteMarks;
+  /**
+   * 繁體·台灣 with Taiwan's own words (OpenCC's s2twp: 软件 → 軟體, 信息 → 資訊), not only its
+   * characters. Off by default: the BBC's traditional edition keeps the mainland words.
+   */
+  taiwanPhrases: boolean;
   images: ImageMode;
   /** Open the reader by itself on BBC 中文 article pages. */
   autoOpen: boolean;
@@ -66,6 +71,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   contentWidth: 36,
   defaultScript: 'page',
   quotes: 'corner',
+  taiwanPhrases: false,
   images: 'on',
   autoOpen: false,
   uiLanguage: 'browser',
@@ -82,6 +88,7 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   'contentWidth',
   'defaultScript',
   'quotes',
+  'taiwanPhrases',
   'images',
   'autoOpen',
   'uiLanguage',
@@ -229,6 +236,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
     contentWidth: parseNumber(NUMBER_RANGES.contentWidth, stored.contentWidth, d.contentWidth),
     defaultScript: parseChoice(DEFAULT_SCRIPTS, stored.defaultScript, d.defaultScript),
     quotes: parseChoice(QUOTE_STYLES, stored.quotes, d.quotes),
+    taiwanPhrases: parseBoolean(stored.taiwanPhrases, d.taiwanPhrases),
     images: parseChoice(IMAGE_MODES, stored.images, d.images),
     autoOpen: parseBoolean(stored.autoOpen, d.autoOpen),
     uiLanguage: parseChoice(UI_LANGUAGES, stored.uiLanguage, d.uiLanguage),
@@ -242,6 +250,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
     contentWidth: fields.contentWidth.value,
     defaultScript: fields.defaultScript.value,
     quotes: fields.quotes.value,
+    taiwanPhrases: fields.taiwanPhrases.value,
     images: fields.images.value,
     autoOpen: fields.autoOpen.value,
     uiLanguage: fields.uiLanguage.value,

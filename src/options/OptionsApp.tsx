@@ -53,6 +53,7 @@ const SETTING_LABELS: Record<SettingKey, MessageKey> = {
   contentWidth: 'options_contentWidth_label',
   defaultScript: 'options_defaultScript_label',
   quotes: 'options_quotes_label',
+  taiwanPhrases: 'options_taiwanPhrases_label',
   images: 'options_images_label',
   autoOpen: 'options_autoOpen_label',
   uiLanguage: 'options_uiLanguage_label',
@@ -170,6 +171,28 @@ export function OptionsApp({ initial, env }: OptionsAppProps): JSX.Element {
     />
   );
 
+  /** A setting that is on or off; `hint`, a line under its label (an example), read with it. */
+  const checkbox = (key: BooleanKey, hint?: string) => (
+    <div class="field field--checkbox">
+      <input
+        type="checkbox"
+        id={`setting-${key}`}
+        name={key}
+        checked={settings[key]}
+        aria-describedby={hint === undefined ? undefined : `setting-${key}-hint`}
+        onChange={(event) => change({ [key]: event.currentTarget.checked })}
+      />
+      <div>
+        <label for={`setting-${key}`}>{t(SETTING_LABELS[key])}</label>
+        {hint !== undefined && (
+          <p class="field__hint" id={`setting-${key}-hint`}>
+            {hint}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+
   const range = (key: RangeKey, valueText: string) => (
     <RangeField
       id={`setting-${key}`}
@@ -215,20 +238,12 @@ export function OptionsApp({ initial, env }: OptionsAppProps): JSX.Element {
             <h2 id="section-script">{t('options_section_script')}</h2>
             {choice('defaultScript', DEFAULT_SCRIPTS, (v) => `options_defaultScript_${v}`)}
             {choice('quotes', QUOTE_STYLES, (v) => `options_quotes_${v}`)}
+            {checkbox('taiwanPhrases', t('options_taiwanPhrases_example'))}
           </section>
 
           <section aria-labelledby="section-behaviour">
             <h2 id="section-behaviour">{t('options_section_behaviour')}</h2>
-            <div class="field field--checkbox">
-              <input
-                type="checkbox"
-                id="setting-autoOpen"
-                name="autoOpen"
-                checked={settings.autoOpen}
-                onChange={(event) => change({ autoOpen: event.currentTarget.checked })}
-              />
-              <label for="setting-autoOpen">{t('options_autoOpen_label')}</label>
-            </div>
+            {checkbox('autoOpen')}
             <ChoiceField
               name="uiLanguage"
               legend={t('options_uiLanguage_label')}
@@ -305,6 +320,7 @@ export function OptionsApp({ initial, env }: OptionsAppProps): JSX.Element {
 
 type ChoiceKey = 'theme' | 'font' | 'defaultScript' | 'quotes' | 'images' | 'uiLanguage';
 type RangeKey = 'fontSize' | 'lineHeight' | 'contentWidth';
+type BooleanKey = 'autoOpen' | 'taiwanPhrases';
 
 function settingNames(tr: Translator, keys: readonly SettingKey[]): string {
   return keys.map((key) => tr.t(SETTING_LABELS[key])).join(tr.t('options_list_separator'));

@@ -211,6 +211,7 @@ test.describe('options page (Chromium)', () => {
       'images',
       'defaultScript',
       'quotes',
+      'taiwanPhrases',
       'autoOpen',
       'uiLanguage',
       'shortcuts',

@@ -377,6 +377,28 @@ describe('the script control', () => {
     expect(shadow.querySelector('.qd-related h2')?.textContent).toBe('相關報道');
   });
 
+  it('writes Taiwan’s words in 繁體·台灣 when 台灣用語 is on, and follows the setting live', async () => {
+    const props = show({ loadDictionary: nodeDictionaryLoader(), settings: { ...SETTINGS, taiwanPhrases: true } });
+    await choose('tw');
+    const caption = () => shadow.querySelectorAll('figure')[2]?.querySelector('.qd-caption')?.textContent;
+    await vi.waitFor(() => expect(caption()).toBe('這個已建設5年的專案耗資59億美元。'));
+    expect(dialog().getAttribute('lang')).toBe('zh-Hant-TW');
+    act(() => render(h(ReaderApp, { ...props, settings: { ...SETTINGS, taiwanPhrases: false } }), shadow));
+    await vi.waitFor(() => expect(caption()).toBe('這個已建設5年的項目耗資59億美元。'));
+    expect(pressed()).toEqual(['tw']);
+    act(() => render(h(ReaderApp, { ...props, settings: { ...SETTINGS, taiwanPhrases: true } }), shadow));
+    await vi.waitFor(() => expect(caption()).toBe('這個已建設5年的專案耗資59億美元。'));
+  });
+
+  it('shows 简体 of a Taiwanese-style page with the simplified 着: 随着, never 随著', async () => {
+    show({ loadDictionary: nodeDictionaryLoader() });
+    await choose('simp');
+    await vi.waitFor(() => expect(dialog().getAttribute('lang')).toBe('zh-Hans'));
+    const body = shadow.querySelector('.qd-body')?.textContent ?? '';
+    expect(body).toContain('随着');
+    expect(body).not.toMatch(/[随隨]著|意味著|看著/);
+  });
+
   it('switches with the keys 1–4 and keeps one converter per script', async () => {
     const load = vi.fn(nodeDictionaryLoader());
     show({ loadDictionary: load });

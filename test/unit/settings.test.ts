@@ -38,6 +38,7 @@ const validSettings: fc.Arbitrary<Settings> = fc.record({
   contentWidth: steppedNumber(NUMBER_RANGES.contentWidth),
   defaultScript: fc.constantFrom(...DEFAULT_SCRIPTS),
   quotes: fc.constantFrom(...QUOTE_STYLES),
+  taiwanPhrases: fc.boolean(),
   images: fc.constantFrom(...IMAGE_MODES),
   autoOpen: fc.boolean(),
   uiLanguage: fc.constantFrom(...UI_LANGUAGES),
@@ -66,6 +67,7 @@ function isValid(settings: Settings): boolean {
     (IMAGE_MODES as readonly unknown[]).includes(settings.images) &&
     (UI_LANGUAGES as readonly unknown[]).includes(settings.uiLanguage) &&
     typeof settings.autoOpen === 'boolean' &&
+    typeof settings.taiwanPhrases === 'boolean' &&
     inRange('fontSize') &&
     inRange('lineHeight') &&
     inRange('contentWidth')
@@ -175,15 +177,22 @@ describe('parseSettings', () => {
       autoOpen: 'yes',
       uiLanguage: 'fr',
       quotes: null,
+      taiwanPhrases: 'on',
     });
     expect(settings).toEqual(DEFAULT_SETTINGS);
-    expect(resetKeys).toEqual(['theme', 'font', 'fontSize', 'quotes', 'autoOpen', 'uiLanguage']);
+    expect(resetKeys).toEqual(['theme', 'font', 'fontSize', 'quotes', 'taiwanPhrases', 'autoOpen', 'uiLanguage']);
   });
 
   it('lists every setting as reset when the stored value is not an object at all', () => {
     for (const raw of ['garbage', 42, true, [1, 2]]) {
       expect(parseSettings(raw)).toEqual({ settings: DEFAULT_SETTINGS, resetKeys: [...SETTING_KEYS] });
     }
+  });
+
+  it('reads 台灣用語 as off when a version-3 object from before the option has none, and keeps it when set', () => {
+    expect(parseSettings({ version: 3, theme: 'dark' })).toEqual({ settings: { ...DEFAULT_SETTINGS, theme: 'dark' }, resetKeys: [] });
+    expect(DEFAULT_SETTINGS.taiwanPhrases).toBe(false);
+    expect(parseSettings({ version: 3, taiwanPhrases: true }).settings.taiwanPhrases).toBe(true);
   });
 
   it('reads settings from a newer build as the current layout, keeping what it understands', () => {
@@ -259,6 +268,7 @@ describe('migrations', () => {
         contentWidth: DEFAULT_SETTINGS.contentWidth,
         defaultScript: 'page',
         quotes: 'keep',
+        taiwanPhrases: false,
         images: 'off',
         autoOpen: true,
         uiLanguage: 'zh_TW',
@@ -267,7 +277,7 @@ describe('migrations', () => {
     });
     const { version: _version, ...v2Choices } = storedV2;
     expect(parseSettings(storedV2)).toEqual({
-      settings: { ...v2Choices, contentWidth: 40 },
+      settings: { ...v2Choices, contentWidth: 40, taiwanPhrases: false },
       resetKeys: [],
     });
   });

@@ -30,6 +30,11 @@ describe('qingdu convert', () => {
     expect((await convert(['--to', 'hk', '--quotes', 'corner'], '“这个”')).stdout).toBe('「這個」');
   });
 
+  it('undoes Taiwan’s variants before 简体 (issue 15’s command)', async () => {
+    const result = await convert(['--to', 'simp'], '隨著經濟發展，他看著窗外，這意味著什麼？著名作家。\n');
+    expect(result.stdout).toBe('随着经济发展，他看着窗外，这意味着什么？著名作家。\n');
+  });
+
   it('keeps CRLF line ends and text without a final newline', async () => {
     expect((await convert(['--to', 'simp'], '這個\r\n那個')).stdout).toBe('这个\r\n那个');
   });

@@ -88,6 +88,34 @@ describe('mixed-script normalisation', () => {
   });
 });
 
+describe('regional variants of a traditional text (auto)', () => {
+  const TAIWAN = '隨著經濟發展，他看著窗外，這意味著什麼？著名作家。';
+  const HONG_KONG = '衞生署説，市民住在大廈裏，着重衞生。';
+
+  it('简体 undoes Taiwan’s 著 as tw2s does: 随着 / 看着 / 意味着, and keeps 著名', async () => {
+    const simp = await createConverter({ from: 'auto', to: 'simp', quotes: 'corner' }, load);
+    expect(simp(TAIWAN)).toBe('随着经济发展，他看着窗外，这意味着什么？著名作家。');
+  });
+
+  it('简体 undoes Hong Kong’s 衞 / 説 as hk2s does', async () => {
+    const simp = await createConverter({ from: 'auto', to: 'simp', quotes: 'corner' }, load);
+    expect(simp(HONG_KONG)).toBe('卫生署说，市民住在大厦里，着重卫生。');
+  });
+
+  it('繁體·香港 writes Hong Kong’s characters for a Taiwanese text, 繁體·台灣 Taiwan’s for a Hong Kong one', async () => {
+    const hk = await createConverter({ from: 'auto', to: 'hk', quotes: 'corner' }, load);
+    expect(hk('台灣的山峰裡，他看著遠方。')).toBe('台灣的山峯裏，他看着遠方。');
+    const tw = await createConverter({ from: 'auto', to: 'tw', quotes: 'corner' }, load);
+    expect(tw(HONG_KONG)).toBe('衛生署說，市民住在大廈裡，著重衛生。');
+    expect(tw(TAIWAN)).toBe(TAIWAN);
+  });
+
+  it('台 alone is no sign of Hong Kong: 繁體·台灣 keeps the page’s 台灣', async () => {
+    const tw = await createConverter({ from: 'auto', to: 'tw', quotes: 'corner' }, load);
+    expect(tw('台灣和台北的平台')).toBe('台灣和台北的平台');
+  });
+});
+
 describe('text other than Chinese', () => {
   it('Latin, digits, emoji, URLs in text and punctuation pass through unchanged', async () => {
     for (const to of ['simp', 't', 'tw', 'twp', 'hk'] as const) {

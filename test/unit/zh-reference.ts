@@ -8,11 +8,19 @@ import * as Locale from 'opencc-js/preset';
 import STPhrases from 'opencc-js/dict/STPhrases';
 import STPhrasesGenerated from 'opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases';
 import STCharacters from 'opencc-js/dict/STCharacters';
+import CJKCompatibility from 'opencc-js/dict/CJK_Compatibility_Ideographs';
+import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
+import TWVariantsRevPhrases from 'opencc-js/dict/TWVariantsRevPhrases';
+import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
+import HKVariantsRevPhrases from 'opencc-js/dict/HKVariantsRevPhrases';
+import TWVariants from 'opencc-js/dict/TWVariants';
+import HKVariants from 'opencc-js/dict/HKVariants';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodePack, entriesOf } from '../../src/core/zh/dictionary.ts';
 import { ST_PHRASE_FIXES } from '../../src/core/zh/fixes.ts';
-import type { OpenccConfig } from '../../src/core/zh/routes.ts';
+import { WRITTEN_IN_BOTH } from '../../src/core/zh/region.ts';
+import type { OpenccConfig, ZhTarget } from '../../src/core/zh/routes.ts';
 import { ZH_DICTIONARY_DIR } from '../../src/node/zh-dicts.ts';
 
 export type Convert = (text: string) => string;
@@ -60,17 +68,67 @@ function loadScriptChars(): Map<string, string> {
   return new Map(entriesOf(decodePack('base', readFileSync(join(ZH_DICTIONARY_DIR, 'base.bin'))).table('script-chars')));
 }
 
+/** A character dictionary's entries that change their character, as [from, to]. */
+function changes(dictionary: string): [string, string][] {
+  return dictionary
+    .split('|')
+    .map((entry) => entry.split(' ') as [string, string])
+    .filter(([key, value]) => key !== value && [...key].length === 1);
+}
+
+/** How many characters of `marks` a reversal (opencc-js's Trie, phrases first) changes in `text`. */
+function countChangedMarks(reversal: Trie, marks: Set<string>, text: string): number {
+  let count = 0;
+  for (let at = 0; at < text.length; ) {
+    const match = reversal.matchPrefix(text, at);
+    if (!match) {
+      at += String.fromCodePoint(text.codePointAt(at) ?? 0).length;
+      continue;
+    }
+    const from = [...text.slice(at, match.end)];
+    const to = [...match.value];
+    from.forEach((char, index) => {
+      if (char !== to[index] && marks.has(char)) count++;
+    });
+    at = match.end;
+  }
+  return count;
+}
+
 /**
- * auto → traditional target, written independently of src/core/zh: tell the script by counting
- * one-script characters; a simplified text gets s2X; a traditional one gets its stray simplified
- * matches replaced (opencc-js's Trie over STPhrases/STCharacters with our fixes), then t2X.
+ * Which region's reversal a traditional text gets (the rule of src/core/zh/region.ts, written
+ * again over opencc-js's own dictionaries): characters only one region's reversal changes and the
+ * other region does not write (by its variants or its reversal), less WRITTEN_IN_BOTH, counted where the reversal changes them; Taiwan on a tie.
  */
-export function referenceAuto(target: 't' | 'tw' | 'twp' | 'hk'): Convert {
+export function referenceRegion(): (text: string) => 'tw' | 'hk' {
+  const writes = (reversal: string, variants: string) => new Set([...changes(reversal).map(([from]) => from), ...changes(variants).map(([, to]) => to)]);
+  const marks = (reversal: string, otherWrites: Set<string>) =>
+    new Set(changes(reversal).map(([from]) => from).filter((char) => !otherWrites.has(char) && !WRITTEN_IN_BOTH.has(char)));
+  const twMarks = marks(TWVariantsRev, writes(HKVariantsRev, HKVariants));
+  const hkMarks = marks(HKVariantsRev, writes(TWVariantsRev, TWVariants));
+  const twReversal = new Trie();
+  twReversal.loadDictGroup([TWVariantsRevPhrases, TWVariantsRev]);
+  const hkReversal = new Trie();
+  hkReversal.loadDictGroup([HKVariantsRevPhrases, HKVariantsRev]);
+  return (text) => (countChangedMarks(hkReversal, hkMarks, text) > countChangedMarks(twReversal, twMarks, text) ? 'hk' : 'tw');
+}
+
+/**
+ * auto → any target, written independently of src/core/zh: tell the script by counting
+ * one-script characters; a simplified text gets t2s or s2X; a traditional one, before a
+ * traditional target, gets its stray simplified matches replaced (opencc-js's Trie over
+ * STPhrases/STCharacters with our fixes), then its region's tw2X or hk2X.
+ */
+export function referenceAuto(target: ZhTarget): Convert {
   const scriptChars = loadScriptChars();
-  const fromSimplified = openccWithFixes(`s2${target}`);
-  const fromTraditional = plainOpencc(`t2${target}`);
+  const region = referenceRegion();
+  const suffix = target === 'simp' ? 's' : target;
+  const fromSimplified = target === 'simp' ? plainOpencc('t2s') : openccWithFixes(`s2${target}` as OpenccConfig);
+  const fromRegion = { tw: plainOpencc(`tw2${suffix}` as OpenccConfig), hk: plainOpencc(`hk2${suffix}` as OpenccConfig) };
   const st = new Trie();
   st.loadDictGroup([FIX_DICT, STPhrases, STPhrasesGenerated, STCharacters]);
+  // tw2tw and the other chains opencc-js builds have no normalisation; auto adds t2tw's.
+  const compatibility = OpenCC.CustomConverter(CJKCompatibility);
   return (text) => {
     let balance = 0;
     for (const char of text) {
@@ -78,19 +136,21 @@ export function referenceAuto(target: 't' | 'tw' | 'twp' | 'hk'): Convert {
       if (script) balance += script === 's' ? 1 : -1;
     }
     if (balance > 0) return fromSimplified(text);
+    if (target === 'simp') return fromRegion[region(text)](text);
+    const unified = compatibility(text);
     let normalized = '';
-    for (let at = 0; at < text.length; ) {
-      const match = st.matchPrefix(text, at);
+    for (let at = 0; at < unified.length; ) {
+      const match = st.matchPrefix(unified, at);
       if (!match) {
-        const char = String.fromCodePoint(text.codePointAt(at) ?? 0);
+        const char = String.fromCodePoint(unified.codePointAt(at) ?? 0);
         normalized += char;
         at += char.length;
         continue;
       }
-      const key = text.slice(at, match.end);
+      const key = unified.slice(at, match.end);
       normalized += [...key].some((char) => scriptChars.get(char) === 's') ? match.value : key;
       at = match.end;
     }
-    return fromTraditional(normalized);
+    return fromRegion[region(normalized)](normalized);
   };
 }

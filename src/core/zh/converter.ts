@@ -2,19 +2,21 @@
 // conversion needs (once per loader — later switches reuse them), then runs OpenCC's plan for it.
 //
 // `from: 'auto'` (what the reader uses) tells a text run's script by counting characters that
-// exist in only one script, and:
-//   - to 简体: runs t2s, which on the simplified fixture pages changes only stray traditional characters
-//     (关係 → 关系, 宣佈 → 宣布, 佔据 → 占据);
-//   - to a traditional target, for a simplified text: s2t / s2tw / s2twp / s2hk;
-//   - to a traditional target, for a traditional text: first normalises stray simplified
-//     characters (only the matches of the simplified → traditional dictionary that contain a
-//     character that is simplified-only, e.g. 小时 → 小時), then runs t2t / t2tw / t2twp / t2hk.
-//     Running s2tw over a traditional page would instead rewrite the BBC's own 台灣 as 臺灣 and
-//     the name 朱岳中 as 朱嶽中 — seen on the 2023 fixtures.
+// exist in only one script. A simplified text gets t2s (which on the simplified fixture pages
+// changes only stray traditional characters: 关係 → 关系, 宣佈 → 宣布, 佔据 → 占据) or s2t / s2tw /
+// s2twp / s2hk. A traditional text is first read for whose variants it is written in (region.ts:
+// Taiwan's 著/裡 or Hong Kong's 説/衞), and that region's variants are undone as OpenCC's tw2s /
+// hk2s do, then it is converted: tw2s / hk2s to 简体, tw2tw / hk2tw … to a traditional target, so
+// that 隨著 becomes 随着 and 繁體·香港 shows Hong Kong's 隨着, 繁體·台灣 Taiwan's 隨著. Before a
+// traditional target, stray simplified characters are normalised first (only the matches of the
+// simplified → traditional dictionary that contain a simplified-only character, e.g. 小时 → 小時).
+// Running s2tw over a traditional page would instead rewrite the BBC's own 台灣 as 臺灣 and the
+// name 朱岳中 as 朱嶽中 — seen on the 2023 fixtures.
 
 import { decodePack, indexTable, keyLengthAt, longestKeyAt, tableFromEntries, type DictPack, type DictTable } from './dictionary.ts';
-import { matchAt, matchedValue, runPlan, unmatchedLength, type ConversionPlan, type Step } from './engine.ts';
+import { forEachMatch, matchedValue, runPlan, type ConversionPlan, type Step } from './engine.ts';
 import { ST_PHRASE_FIXES } from './fixes.ts';
+import { regionOf, variantMarksOf, type Region, type VariantTables } from './region.ts';
 import { toCornerQuotes, toCurlyQuotes } from './quotes.ts';
 import {
   configFor,
@@ -99,14 +101,26 @@ function planOf(config: OpenccConfig, tables: Tables, engine: EngineOptions): Co
   return plan;
 }
 
-/** For `auto` to a traditional target: the configuration for a traditional text. */
-const FROM_TRADITIONAL: Record<Exclude<ZhTarget, 'simp'>, OpenccConfig> = { t: 't2t', tw: 't2tw', twp: 't2twp', hk: 't2hk' };
+/** For `auto`, a traditional text: the configuration that undoes its region's variants, per target. */
+const FROM_REGION: Record<Region, Record<ZhTarget, OpenccConfig>> = {
+  tw: { simp: 'tw2s', t: 'tw2t', tw: 'tw2tw', twp: 'tw2twp', hk: 'tw2hk' },
+  hk: { simp: 'hk2s', t: 'hk2t', tw: 'hk2tw', twp: 'hk2twp', hk: 'hk2hk' },
+};
+
+/** The dictionaries region.ts reads a traditional text with (the reversals) and its marks from. */
+const REGION_DICTIONARIES = {
+  twVariants: 'tw-variants',
+  twReversal: 'tw-variants-rev',
+  hkVariants: 'hk-variants',
+  hkReversal: 'hk-variants-rev',
+} as const satisfies Record<keyof VariantTables, DictionaryName>;
 
 /**
- * What a conversion loads: OpenCC configurations it may run, the dictionaries behind them, and their
- * files; and the dictionaries it searches in every text (its steps and segmentation — not the
- * normalisation, which runs only on a text with a compatibility ideograph, nor script-chars, read
- * character by character).
+ * What a conversion loads: OpenCC configurations it may run (for `auto`: the one for a simplified
+ * text, then Taiwan's and Hong Kong's for a traditional one), the dictionaries behind them, and
+ * their files; and the dictionaries it searches in every text (its steps and segmentation — not
+ * the normalisation, which runs only on a text with a compatibility ideograph, nor script-chars,
+ * read character by character).
  */
 export function conversionNeeds(opts: Pick<ConverterOptions, 'from' | 'to'>): {
   configs: OpenccConfig[];
@@ -115,12 +129,11 @@ export function conversionNeeds(opts: Pick<ConverterOptions, 'from' | 'to'>): {
   searched: ReadonlySet<AnyDictionaryName>;
 } {
   const configs: OpenccConfig[] = [configFor(opts.from, opts.to)];
-  const dictionaries = new Set<AnyDictionaryName>(dictionariesFor(configs[0] as OpenccConfig));
-  if (opts.from === 'auto' && opts.to !== 'simp') {
-    const fromTraditional = FROM_TRADITIONAL[opts.to];
-    configs.push(fromTraditional);
-    for (const name of dictionariesFor(fromTraditional)) dictionaries.add(name);
-    dictionaries.add(SCRIPT_CHARS);
+  if (opts.from === 'auto') configs.push(FROM_REGION.tw[opts.to], FROM_REGION.hk[opts.to]);
+  const dictionaries = new Set<AnyDictionaryName>();
+  for (const config of configs) for (const name of dictionariesFor(config)) dictionaries.add(name);
+  if (opts.from === 'auto') {
+    for (const name of ['cjk-compat', SCRIPT_CHARS, ...Object.values(REGION_DICTIONARIES)] as const) dictionaries.add(name);
   }
   const names = [...dictionaries];
   const searched = new Set<AnyDictionaryName>();
@@ -201,19 +214,11 @@ export function scriptBalance(map: ScriptMap, text: string): { balance: number; 
 export function normalizeStraySimplified(st: Step, map: ScriptMap, text: string): string {
   let out = '';
   let copyFrom = 0;
-  for (let at = 0; at < text.length; ) {
-    const length = matchAt(st, text, at);
-    if (length === 0) {
-      at += unmatchedLength(text, at);
-      continue;
-    }
-    const end = at + length;
-    if (containsSimplifiedOnly(map, text, at, end)) {
-      out += text.slice(copyFrom, at) + matchedValue();
-      copyFrom = end;
-    }
-    at = end;
-  }
+  forEachMatch(st, text, (at, length) => {
+    if (!containsSimplifiedOnly(map, text, at, at + length)) return;
+    out += text.slice(copyFrom, at) + matchedValue();
+    copyFrom = at + length;
+  });
   return copyFrom === 0 ? text : out + text.slice(copyFrom);
 }
 
@@ -265,17 +270,25 @@ export async function createConverterWith(
   const quote = opts.quotes === 'keep' ? (text: string) => text : opts.to === 'simp' ? toCurlyQuotes : toCornerQuotes;
   const main = planOf(needs.configs[0] as OpenccConfig, tables, engine);
   const remember = engine.remember === false ? (convert: Converter) => convert : remembering;
-  const fromTraditional = needs.configs[1];
-  if (!fromTraditional) return remember((text) => quote(runPlan(main, text)));
-  const traditional = planOf(fromTraditional, tables, engine);
-  const st = stepOf(['st'], tables, engine);
+  if (opts.from !== 'auto') return remember((text) => quote(runPlan(main, text)));
+  // tw2tw, hk2twp …, opencc-js's chains, have no normalisation step of their own; auto keeps the one
+  // t2tw had, so a compatibility ideograph in a traditional page still becomes its unified form.
+  const fromRegionPlan = (region: Region): ConversionPlan => ({ normalize: stepOf(['cjk-compat'], tables, engine), ...planOf(FROM_REGION[region][opts.to], tables, engine) });
+  const fromRegion = { tw: fromRegionPlan('tw'), hk: fromRegionPlan('hk') };
+  const twReversal = stepOf([REGION_DICTIONARIES.twReversal], tables, engine);
+  const hkReversal = stepOf([REGION_DICTIONARIES.hkReversal], tables, engine);
+  const regionTable = (name: keyof VariantTables) => tables.get(REGION_DICTIONARIES[name]) as DictTable;
+  const marks = variantMarksOf({ twVariants: regionTable('twVariants'), twReversal: regionTable('twReversal'), hkVariants: regionTable('hkVariants'), hkReversal: regionTable('hkReversal') });
   const scriptChars = scriptMapOf(tables.get(SCRIPT_CHARS) as DictTable);
+  // A simplified target needs no stray-character pass: t2s leaves simplified characters as they are.
+  const st = opts.to === 'simp' ? undefined : stepOf(['st'], tables, engine);
   return remember((text) => {
     const { balance, anySimplified } = scriptBalance(scriptChars, text);
     // More simplified-only than traditional-only characters: a simplified text. A tie (also text
     // with neither, like 台北 or a Latin caption) counts as traditional, which changes least.
     if (balance > 0) return quote(runPlan(main, text));
-    const normalized = anySimplified ? normalizeStraySimplified(st, scriptChars, text) : text;
-    return quote(runPlan(traditional, normalized));
+    const normalized = st && anySimplified ? normalizeStraySimplified(st, scriptChars, text) : text;
+    const region = regionOf(twReversal, hkReversal, marks, normalized);
+    return quote(runPlan(fromRegion[region], normalized));
   });
 }

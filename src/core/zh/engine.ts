@@ -90,6 +90,22 @@ export function unmatchedLength(text: string, at: number): number {
   return end > at ? end - at : codePointLength(text, at);
 }
 
+/**
+ * Calls `visit` with each longest match of the step in `text`, left to right (its value is
+ * `matchedValue()` during the call); unmatched text is skipped as `unmatchedLength` says.
+ */
+export function forEachMatch(step: Step, text: string, visit: (start: number, length: number) => void): void {
+  for (let at = 0; at < text.length; ) {
+    const length = matchAt(step, text, at);
+    if (length === 0) {
+      at += unmatchedLength(text, at);
+      continue;
+    }
+    visit(at, length);
+    at += length;
+  }
+}
+
 /** One step over one piece of text: replace each longest match, copy the rest. */
 export function convertWithStep(step: Step, text: string): string {
   let out = '';

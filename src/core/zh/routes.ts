@@ -98,10 +98,10 @@ export type ZhSource = 'auto' | 'simp' | 't' | 'tw' | 'hk';
 /**
  * The configuration for a source and target.
  *
- * `auto` knows only "Chinese in either script": it runs the conversion *from the other script*,
- * which also normalises stray characters of the other script in a page of the target's own
- * (t2s turns 关係/宣佈/佔据 in a simplified page into 关系/宣布/占据; s2tw turns a stray 这 in a
- * traditional page into 這). `simp → simp` does the same (OpenCC has no s2s).
+ * For `auto` this is the configuration for a simplified text (t2s to 简体, which normalises stray
+ * traditional characters: 关係/宣佈/佔据 → 关系/宣布/占据; s2X to a traditional target); a
+ * traditional text gets its region's tw2X / hk2X instead (converter.ts, region.ts).
+ * `simp → simp` is t2s too (OpenCC has no s2s).
  */
 export function configFor(from: ZhSource, to: ZhTarget): OpenccConfig {
   if (from === 'auto' || from === 'simp') return to === 'simp' ? 't2s' : (`s2${to}` as const);

@@ -12,9 +12,9 @@ import {
   type BlockRange,
   type Converter,
   type DictionaryLoader,
-  type ZhTarget,
 } from '../../core/zh/index.ts';
 import { ArticleBlock, safeHref } from './Body.tsx';
+import { conversionKey, conversionStyle, zhTarget } from './conversion-style.ts';
 import { langFor, variantFromUrl, type ReaderScript } from './format.ts';
 import { ArticleHeader } from './Header.tsx';
 import { labelLocale, readerLabels, type Labels } from './labels.ts';
@@ -37,8 +37,6 @@ export interface ReaderAppProps {
   /** Persists changes made from inside the reader (the text-size keys and buttons). */
   onSettingsChange?: (patch: Partial<Settings>) => void;
 }
-
-const ZH_TARGET: Record<Exclude<ReaderScript, 'original'>, ZhTarget> = { simp: 'simp', tw: 'tw', hk: 'hk' };
 
 function scriptFromSetting(defaultScript: Settings['defaultScript']): ReaderScript {
   return defaultScript === 'page' ? 'original' : defaultScript;
@@ -159,7 +157,7 @@ function useScriptSwitch(
   const [shown, setShown] = useState<Shown>({ script: 'original', source: article, article, convert: undefined });
   const [pending, setPending] = useState<ReaderScript | undefined>(undefined);
   const [failed, setFailed] = useState(false);
-  // One converter per target and quote style, created on first use and kept for the overlay's life;
+  // One converter per conversion key (target, quote style, 台灣用語), created on first use and kept for the overlay's life;
   // once it has loaded, later switches to it apply in the same task as the click (one render).
   const converters = useRef(new Map<string, Promise<Converter>>());
   const loaded = useRef(new Map<string, Converter>());
@@ -174,16 +172,16 @@ function useScriptSwitch(
     },
     [],
   );
-  const latest = useRef({ article, quotes: settings.quotes, loadDictionary, shown });
-  latest.current = { article, quotes: settings.quotes, loadDictionary, shown };
+  const latest = useRef({ article, style: conversionStyle(settings), loadDictionary, shown });
+  latest.current = { article, style: conversionStyle(settings), loadDictionary, shown };
 
-  /** The converter for a script under the current quote style: started on first use, then kept. */
+  /** The converter for a script under the current quote style and 台灣用語: started on first use, then kept. */
   const converterFor = useCallback((script: Exclude<ReaderScript, 'original'>): Promise<Converter> => {
-    const { quotes, loadDictionary: load } = latest.current;
-    const key = `${script}|${quotes}`;
+    const { style, loadDictionary: load } = latest.current;
+    const key = conversionKey(script, style);
     let converter = converters.current.get(key);
     if (!converter) {
-      converter = createConverter({ from: 'auto', to: ZH_TARGET[script], quotes }, load);
+      converter = createConverter({ from: 'auto', to: zhTarget(script, style), quotes: style.quotes }, load);
       converters.current.set(key, converter);
       converter.then(
         (convert) => loaded.current.set(key, convert),
@@ -207,13 +205,13 @@ function useScriptSwitch(
     wanted.current = script;
     clearTimeout(busyTimer.current);
     setFailed(false);
-    const { article: source, quotes } = latest.current;
+    const { article: source, style } = latest.current;
     if (script === 'original' || !source) {
       setPending(undefined);
       setShown({ script, source, article: source, convert: undefined });
       return;
     }
-    const key = `${script}|${quotes}`;
+    const key = conversionKey(script, style);
     /** The dictionaries did not load, or a conversion failed on them: the page's own text, and a message. */
     const fail = (): void => {
       clearTimeout(busyTimer.current);
@@ -265,8 +263,8 @@ function useScriptSwitch(
     }, BUSY_DELAY_MS);
     converter.then(
       (convert) => {
-        // Another switch, another article or another quote style since: that one's result counts.
-        if (wanted.current !== script || latest.current.article !== source || latest.current.quotes !== quotes) return;
+        // Another switch, another article or another quote style or 台灣用語 since: that one's result counts.
+        if (wanted.current !== script || latest.current.article !== source || conversionKey(script, latest.current.style) !== key) return;
         clearTimeout(busyTimer.current);
         setPending(undefined);
         orFail(() => show(convert));
@@ -277,13 +275,13 @@ function useScriptSwitch(
     );
   }, [converterFor]);
 
-  // A new article (in-page navigation), a changed default script or quote style: show it afresh.
+  // A new article (in-page navigation), a changed default script, quote style or 台灣用語: show it afresh.
   useEffect(() => {
     choose(scriptFromSetting(settings.defaultScript));
   }, [article, settings.defaultScript, choose]);
   useEffect(() => {
     if (wanted.current !== 'original') choose(wanted.current);
-  }, [settings.quotes, choose]);
+  }, [settings.quotes, settings.taiwanPhrases, choose]);
 
   // Until the effect above has run for a new article, show that article as published, never the
   // previous one.
