@@ -28,6 +28,8 @@ export type Block =
 export interface BylineEntry {
   name: string;
   role?: string;
+  /** Where the contributor reported from ("Reporting from 台北" on the page). */
+  location?: string;
 }
 
 export interface RelatedStory {

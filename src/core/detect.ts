@@ -71,12 +71,16 @@ function detectKind(document: Document, url: string): PageKind {
   return 'other';
 }
 
-/** Path segments after `/zhongwen`, or null when the URL is not a BBC 中文 page. */
+/**
+ * Path segments after `/zhongwen`, or null when the URL is not a BBC 中文 page. The query string
+ * and fragment (RSS links carry `?at_medium=RSS&at_campaign=rss`) play no part; the data-saving
+ * and AMP renderings' suffix is dropped, so `…/simp.lite` and `…/trad.amp` read as `simp`, `trad`.
+ */
 function zhongwenSegments(url: string): string[] | null {
   if (!isBbcChineseUrl(url)) return null;
   const parsed = parseUrl(url);
   if (!parsed) return null;
-  return parsed.pathname.split('/').filter((segment) => segment !== '').slice(1);
+  return parsed.pathname.split('/').filter((segment) => segment !== '').slice(1).map((segment) => segment.replace(/\.(?:lite|amp)$/, ''));
 }
 
 const MEDIA_SEGMENT = /^(?:media-\d+|av|multimedia|podcasts?|bbc_cantonese_radio|radio)$/;

@@ -19,6 +19,7 @@ import { detect } from './detect.ts';
 import { blocksFromSteps } from './extract/blocks.ts';
 import { readMetadata } from './extract/metadata.ts';
 import { prepareArticleSteps } from './extract/prepare.ts';
+import { tightenPunctuation } from './extract/typography.ts';
 import { nextTask, runSteps, runStepsInSlices, type Steps } from './extract/steps.ts';
 import { sanitizeChildrenInBatches, windowOf } from './sanitize.ts';
 
@@ -105,17 +106,18 @@ function* extractionSteps(document: Document, url: string): Steps<ExtractResult>
     };
   }
 
-  const related = dedupeRelated([...prepared.related, ...body.related]);
+  const related = dedupeRelated([...prepared.related, ...body.related, ...prepared.relatedAfter]);
   const article: Article = {
     url,
     variant: info.variant,
     lang: metadata.lang,
-    title: metadata.title,
+    title: tightenPunctuation(metadata.title),
     byline: metadata.byline,
     blocks: body.blocks,
     related,
     textLength: articleText,
-    readingMinutes: readingMinutes(articleText),
+    // The page's own read time when it shows one (the figure its readers see), else our estimate.
+    readingMinutes: prepared.readMinutes ?? readingMinutes(articleText),
   };
   if (metadata.published) article.published = metadata.published;
   if (metadata.updated) article.updated = metadata.updated;
@@ -143,7 +145,13 @@ function notAnArticle(pageKind: NotAnArticle['pageKind']): NotAnArticle {
   return { kind: 'not-an-article', pageKind, reason: NOT_AN_ARTICLE_REASONS[pageKind] };
 }
 
+/** Each story once, first place kept; the same page with another query string or fragment is the same story. */
 function dedupeRelated(stories: Article['related']): Article['related'] {
   const seen = new Set<string>();
-  return stories.filter((story) => (seen.has(story.url) ? false : (seen.add(story.url), true)));
+  return stories.flatMap((story) => {
+    const key = story.url.replace(/[?#].*$/, '');
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ title: tightenPunctuation(story.title), url: story.url }];
+  });
 }

@@ -10,7 +10,14 @@ import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { isArticle, type Article } from '../../src/core/article.ts';
 import { extract } from '../../src/core/extract.ts';
 import { parsePage } from '../../src/node/parse-page.ts';
-import { publishedFrom2012Page, publishedFrom2022Body, publishedFromSimorgh, type PublishedArticle } from './published.ts';
+import {
+  publishedFrom2012Page,
+  publishedFrom2022Body,
+  publishedFromOptimo,
+  publishedFromSimorgh,
+  withTypography,
+  type PublishedArticle,
+} from './published.ts';
 import { ratio, scoreArticle, scoreReadability, type ArticleScore, type ReadabilityScore } from './score.ts';
 import { rewriteClassNames, stripEmbeddedData } from './rewrite.ts';
 
@@ -33,6 +40,14 @@ const PAGES: CorpusPage[] = [
     url: 'http://www.bbc.co.uk/zhongwen/simp/chinese_news/2012/12/121210_hongkong_politics.shtml',
     published: publishedFrom2012Page,
   },
+  // Today's formats (test/fixtures/derive-today-bbc-fixtures.ts), at the URLs readers arrive by.
+  {
+    file: 'today-optimo-trad-c9w1e66748qo.html',
+    url: 'https://www.bbc.com/zhongwen/articles/c9w1e66748qo/trad?at_medium=RSS&at_campaign=rss',
+    published: publishedFromOptimo,
+  },
+  { file: 'today-lite-simp-c5l266762882o.html', url: 'https://www.bbc.com/zhongwen/articles/c5l266762882o/simp.lite', published: publishedFromOptimo },
+  { file: 'today-pgl-trad-chinese-news-66762882.html', url: 'https://www.bbc.com/zhongwen/trad/chinese-news-66762882#main-content', published: publishedFromOptimo },
 ];
 
 function extractArticle(html: string, url: string): Article {
@@ -60,6 +75,9 @@ function expectPerfect(score: ArticleScore): void {
   expect(score.headings.found).toBe(score.headings.expected);
   expect(score.videos.found).toBe(score.videos.expected);
   expect(score.related.found).toBe(score.related.expected);
+  expect(score.relatedInOrder).toBe(true);
+  expect(score.embeds.found).toBe(score.embeds.expected);
+  expect(score.readTime).toBe(true);
   expect(score.byline).toBe(true);
   expect(score.published).toBe(true);
   expect(score.leaks).toEqual([]);
@@ -69,22 +87,22 @@ const rows: string[] = [];
 const row = (page: string, variant: string, score: ArticleScore): string =>
   [page, variant, ratio(score.paragraphs), score.paragraphsInOrder ? 'yes' : 'NO', `${(score.articleShare * 100).toFixed(2)}%`,
     ratio(score.figures), ratio(score.captionsExact), ratio(score.creditsExact), ratio(score.headings), ratio(score.videos),
-    ratio(score.related), score.byline ? 'yes' : 'NO', score.published ? 'yes' : 'NO', String(score.leaks.length)].join(' | ');
+    ratio(score.related), ratio(score.embeds), score.byline ? 'yes' : 'NO', score.published ? 'yes' : 'NO', String(score.leaks.length)].join(' | ');
 const readabilityRow = (page: string, score: ReadabilityScore): string =>
-  [page, 'plain Readability', ratio(score.paragraphs), '', '', ratio(score.figures), `clean ${ratio(score.captionsClean)}`, '', '', '', '', '', '',
+  [page, 'plain Readability', ratio(score.paragraphs), '', '', ratio(score.figures), `clean ${ratio(score.captionsClean)}`, '', '', '', '', '', '', '',
     `${score.leaks}`, `isProbablyReaderable: ${score.readerable ? 'yes' : 'no'}`].join(' | ');
 
 describe('corpus: every fixture page scored against its own published content', () => {
   afterAll(() => {
     console.log(
-      ['page | variant | paragraphs | in order | article share | photos | captions exact | credits exact | subheadings | videos | related | byline | published | leaks', ...rows].join('\n'),
+      ['page | variant | paragraphs | in order | article share | photos | captions exact | credits exact | subheadings | videos | related | embeds | byline | published | leaks', ...rows].join('\n'),
     );
   });
 
   for (const page of PAGES) {
     describe(page.file, () => {
       const html = fixture(page.file);
-      const published = page.published(html);
+      const published = withTypography(page.published(html));
       const original = extractArticle(html, page.url);
 
       it('has every paragraph in order, every photo with its caption and credit, and nothing foreign', () => {

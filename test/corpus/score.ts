@@ -21,6 +21,11 @@ export interface ArticleScore {
   headings: Count;
   videos: Count;
   related: Count;
+  /** The related stories' URLs in the page's order (those found, relative order kept). */
+  relatedInOrder: boolean;
+  embeds: Count;
+  /** The page's own read time, when it shows one, is the Article's. */
+  readTime: boolean;
   byline: boolean;
   published: boolean;
   leaks: string[];
@@ -66,9 +71,14 @@ export function scoreArticle(article: Article, published: PublishedArticle): Art
   }
 
   const articleText = [article.title, ...article.blocks.map((block) => block.text),
+    ...article.byline.flatMap((person) => [person.name, person.role ?? '', person.location ?? '']),
     ...figures.map((figure) => `${figure.credit ?? ''} ${figure.image.alt}`), ...media.map((block) => block.caption ?? '')].join('\n');
 
   const relatedUrls = new Set(article.related.map((story) => story.url));
+  const expectedRelated = [...new Set(published.related.map(absolute))];
+  const relatedPositions = expectedRelated.map((url) => article.related.findIndex((story) => story.url === url)).filter((index) => index >= 0);
+  const embeds = published.embeds ?? [];
+  const foreign = (published.foreign ?? []).filter((text) => text && articleText.includes(text));
   return {
     paragraphs: { found: positions.length, expected: published.paragraphs.length },
     paragraphsInOrder: inOrder,
@@ -78,10 +88,13 @@ export function scoreArticle(article: Article, published: PublishedArticle): Art
     creditsExact: { found: creditsExact, expected: published.figures.length },
     headings: { found: published.headings.filter((heading) => headings.includes(heading)).length, expected: published.headings.length },
     videos: { found: published.videoCaptions.filter((caption) => media.some((block) => block.caption === caption)).length, expected: published.videoCaptions.length },
-    related: { found: published.related.filter((url) => relatedUrls.has(absolute(url))).length, expected: published.related.length },
+    related: { found: expectedRelated.filter((url) => relatedUrls.has(url)).length, expected: expectedRelated.length },
+    relatedInOrder: relatedPositions.every((position, index) => index === 0 || position > (relatedPositions[index - 1] ?? -1)),
+    embeds: { found: embeds.filter((href) => media.some((block) => block.kind === 'embed' && block.href === href)).length, expected: embeds.length },
+    readTime: published.readMinutes === undefined || article.readingMinutes === published.readMinutes,
     byline: JSON.stringify(article.byline) === JSON.stringify(published.byline),
     published: sameTime(article.published, published.published),
-    leaks: LEAK_PATTERNS.flatMap((pattern) => articleText.match(new RegExp(pattern.source, 'g')) ?? []),
+    leaks: [...LEAK_PATTERNS.flatMap((pattern) => articleText.match(new RegExp(pattern.source, 'g')) ?? []), ...foreign],
   };
 }
 

@@ -101,6 +101,17 @@ describe('detectVariant', () => {
     expect(detectVariant(document, 'https://www.bbc.com/zhongwen/articles/c4n0xj7ep4wo/simp')).toBe('simp');
   });
 
+  it('reads the script of the data-saving and AMP renderings (simp.lite, trad.amp), query and fragment ignored', async () => {
+    const { document } = await parsePageFile(fixture('trad-2023-world-66783048.html'));
+    expect(detectVariant(document, 'https://www.bbc.com/zhongwen/articles/c5l266762882o/simp.lite')).toBe('simp');
+    expect(detectVariant(document, 'https://www.bbc.com/zhongwen/simp/world-66783048.amp')).toBe('simp');
+    expect(detectVariant(document, 'https://www.bbc.com/zhongwen/articles/c9w1e66748qo/simp.amp?at_medium=RSS&at_campaign=rss#end')).toBe('simp');
+    const lite = await parsePageFile(fixture('today-lite-simp-c5l266762882o.html'));
+    expect(detect(lite.document, 'https://www.bbc.com/zhongwen/articles/c5l266762882o/simp.lite?at_medium=RSS')).toEqual({ kind: 'article', variant: 'simp' });
+    const optimo = await parsePageFile(fixture('today-optimo-trad-c9w1e66748qo.html'));
+    expect(detect(optimo.document, 'https://www.bbc.com/zhongwen/articles/c9w1e66748qo/trad.amp?at_medium=RSS&at_campaign=rss')).toEqual({ kind: 'article', variant: 'trad' });
+  });
+
   it('falls back to html[lang] when the URL has no script segment', async () => {
     const { document } = await parsePageFile(fixture('trad-2023-world-66783048.html'));
     expect(detectVariant(document, 'https://www.bbc.com/zhongwen')).toBe('trad');

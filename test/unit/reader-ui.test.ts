@@ -104,7 +104,14 @@ describe('the article as a reader sees it', () => {
     expect(header?.textContent).toContain('約 10 分鐘');
   });
 
-  it('formats dates the Chinese way, in a given time zone', () => {
+  it('shows where the byline reported from, when the page says', () => {
+    show({ state: { status: 'ready', article: { ...ARTICLE, byline: [{ name: '陳岩', role: 'BBC中文記者', location: '台北' }] } } });
+    const header = shadow.querySelector('header');
+    expect(header?.querySelector('.qd-byline-location')?.textContent).toBe('台北');
+    expect(header?.querySelector('.qd-byline li')?.textContent).toBe('陳岩BBC中文記者台北');
+  });
+
+    it('formats dates the Chinese way, in a given time zone', () => {
     expect(chineseDate('2023-09-12T03:00:00Z', 'Asia/Taipei')).toBe('2023年9月12日');
     expect(chineseDate('2023-09-11T20:00:00Z', 'Asia/Hong_Kong')).toBe('2023年9月12日');
     expect(chineseDate('2023-09-11T20:00:00Z', 'Europe/London')).toBe('2023年9月11日');

@@ -133,7 +133,7 @@ function sampleArticle(): Article {
     variant: 'simp',
     lang: 'zh-Hans',
     title: '习近平疫情后首次外访',
-    byline: [{ name: '王一', role: '记者' }, { name: '李二' }],
+    byline: [{ name: '王一', role: '记者', location: '伦敦' }, { name: '李二' }],
     published: '2022-09-16T04:16:34.000Z',
     blocks: [
       {
@@ -169,7 +169,7 @@ describe('convertArticle', () => {
     expect(converted).toEqual({
       ...before,
       title: '習近平疫情後首次外訪',
-      byline: [{ name: '王一', role: '記者' }, { name: '李二' }],
+      byline: [{ name: '王一', role: '記者', location: '倫敦' }, { name: '李二' }],
       blocks: [
         {
           type: 'paragraph',

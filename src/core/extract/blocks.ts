@@ -9,6 +9,7 @@ import { MARKER_ATTRIBUTES } from '../sanitize.ts';
 import { isPlaybackFallback, isScreenReaderPrefix, stripCaptionPrefix } from './bbc-text.ts';
 import { absoluteWebUrl, relatedLinks } from './links.ts';
 import { runSteps, type Steps } from './steps.ts';
+import { tightenInlinePunctuation, tightenPunctuation } from './typography.ts';
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -84,7 +85,7 @@ class BlockWalker {
       case 'h2':
       case 'h3':
       case 'h4': {
-        const text = normalizeWhitespace(element.textContent ?? '');
+        const text = tightenPunctuation(normalizeWhitespace(element.textContent ?? ''));
         if (text) this.blocks.push({ type: 'heading', text, level: element.localName === 'h2' ? 2 : 3 });
         return;
       }
@@ -140,7 +141,7 @@ class BlockWalker {
 
   private figure(figure: Element): void {
     const kind = figure.getAttribute(MARKER_ATTRIBUTES.kind);
-    const caption = stripCaptionPrefix(normalizeWhitespace(figure.querySelector('figcaption')?.textContent ?? ''));
+    const caption = tightenPunctuation(stripCaptionPrefix(normalizeWhitespace(figure.querySelector('figcaption')?.textContent ?? '')));
     if (kind === 'video' || kind === 'audio' || kind === 'embed') {
       const media: Extract<Block, { type: 'media' }> = { type: 'media', text: caption, kind };
       if (caption) media.caption = caption;
@@ -176,9 +177,9 @@ class BlockWalker {
     this.blocks.push(block);
   }
 
-  /** Typed inline runs, whitespace collapsed and trimmed at the edges. */
+  /** Typed inline runs, whitespace collapsed, no space around full-width punctuation, trimmed at the edges. */
   private inlines(nodes: Node[]): Inline[] {
-    return trimEdges(mergeStrings(nodes.flatMap((node) => this.inline(node))));
+    return trimEdges(tightenInlinePunctuation(mergeStrings(nodes.flatMap((node) => this.inline(node)))));
   }
 
   private inline(node: Node): Inline[] {

@@ -4,13 +4,18 @@
 // (`main`, Simorgh's `h1#content`) the prepared copy is the article and goes straight to the
 // sanitizer; otherwise Readability picks the article out of it. One tree walk visits every
 // element of the copy; each is handled by what it is, never by its (hashed) class name:
-//   - the headline, the byline list and the datelines are read and taken out (they become metadata);
+//   - the headline, the byline list(s), the datelines and the read time are read and taken out (they
+//     become metadata);
 //   - photos become canonical `<figure data-qingdu-kind="image">` with the real `<img>` (from
 //     `<noscript>` text for lazy ones), the caption as `<figcaption>` and the credit as an
 //     attribute, screen-reader prefixes removed; videos become `<figure data-qingdu-kind="video">`
 //     with their caption and a link to play them, their "cannot play" fallback dropped; an
-//     embedded post becomes `<figure data-qingdu-kind="embed">` linking to the post;
-//   - inline related-story link lists are collected for `related` and removed;
+//     embedded post (Simorgh's `data-e2e="<provider>-embed-<post URL>"`, or a figure linking out)
+//     becomes `<figure data-qingdu-kind="embed">` linking to the post, its consent banner and skip
+//     links dropped; decorative images (spacers, lines, banners; extract/decorative.ts) go;
+//   - inline related-story link lists and links blocks are collected for `related` and removed, as
+//     is the related-content section after `main` (read from the page, extract/related-section.ts);
+//   - promo regions (link-dense, or one link beside a picture: a podcast promo) are removed;
 //   - hidden elements, ad slots, navigation, asides, forms, buttons, leftover `<noscript>` and
 //     iframes are removed;
 //   - every `class` attribute is dropped, so Readability's class-name heuristics cannot change the
@@ -23,12 +28,15 @@ import { ALLOWED_ATTRIBUTES, MARKER_ATTRIBUTES } from '../sanitize.ts';
 import {
   isPlaybackFallback,
   isScreenReaderPrefix,
+  readTimeMinutes,
   startsWithCreditPrefix,
-  stripBylinePrefix,
   stripCaptionPrefix,
   stripCreditPrefix,
 } from './bbc-text.ts';
+import { bylineFrom, isBylineList } from './byline.ts';
+import { isDecorativeImage } from './decorative.ts';
 import { absoluteWebUrl, isBbcHost, relatedLinks } from './links.ts';
+import { relatedContentSection } from './related-section.ts';
 import type { Steps } from './steps.ts';
 
 export interface PreparedArticle {
@@ -46,7 +54,12 @@ export interface PreparedArticle {
   byline: BylineEntry[];
   /** `datetime` values of the article's `<time>` elements, in page order. */
   times: string[];
+  /** The page's own read time in minutes, when it shows one. */
+  readMinutes?: number;
+  /** Related stories inside the region (lists, links blocks), in page order. */
   related: RelatedStory[];
+  /** The related-content section after the region, in page order. */
+  relatedAfter: RelatedStory[];
 }
 
 // DOM constants by value: Node is not a global in Node.js, and this module runs there too.
@@ -91,8 +104,9 @@ export function* prepareArticleSteps(source: Document, pageUrl: string, title: s
   const copy = work.createElement('div');
   if (region) for (const child of Array.from(region.childNodes)) copy.append(work.importNode(child, true));
   work.body.append(copy);
+  const relatedAfter = main ? relatedContentSection(source, pageUrl) : [];
 
-  const prepared: PreparedArticle = { document: work, body: copy, located, byline: [], times: [], related: [] };
+  const prepared: PreparedArticle = { document: work, body: copy, located, byline: [], times: [], related: [], relatedAfter };
   let headlineElement: Element | null = null;
   // The byline sits between the headline and the story's first paragraph (photo credits inside
   // figures do not count); the walk is in document order, so a flag says which side we are on.
@@ -114,7 +128,15 @@ export function* prepareArticleSteps(source: Document, pageUrl: string, title: s
       // Readability would later) leaves Readability and DOMPurify a flatter, smaller tree.
       element.replaceWith(element.firstElementChild as Element);
     } else if (tag === 'p' && !element.closest('figure')) {
+      const minutes = storyStarted ? null : readTimeMinutes(normalizeWhitespace(element.textContent ?? ''));
+      if (minutes !== null) {
+        prepared.readMinutes = minutes;
+        element.remove();
+        continue;
+      }
       storyStarted = true;
+    } else if (tag === 'div' && embedSource(element)) {
+      replaceEmbedWrapper(element, work, pageUrl, !located);
     } else if (tag === 'h1' && !headlineElement) {
       headlineElement = element;
       prepared.headline = normalizeWhitespace(element.textContent ?? '');
@@ -129,10 +151,12 @@ export function* prepareArticleSteps(source: Document, pageUrl: string, title: s
     } else if (tag === 'figure') {
       replaceFigure(element, work, pageUrl, !located);
     } else if (tag === 'img') {
-      if (!element.closest('figure')) figureFromCaptionedImage(element as HTMLImageElement, work, pageUrl);
+      if (isDecorativeImage(element)) element.remove();
+      else if (!element.closest('figure')) figureFromCaptionedImage(element as HTMLImageElement, work, pageUrl);
     } else if (tag === 'ul' || tag === 'ol') {
-      if (prepared.byline.length === 0 && headlineElement && !storyStarted && isBylineList(element)) {
-        prepared.byline = bylineFrom(element);
+      const entry = headlineElement && !storyStarted && isBylineList(element) ? bylineFrom(element) : null;
+      if (entry) {
+        prepared.byline.push(entry);
         element.remove();
       } else if (main) {
         const links = relatedLinks(element, pageUrl);
@@ -144,9 +168,14 @@ export function* prepareArticleSteps(source: Document, pageUrl: string, title: s
     } else if (
       REMOVED_TAGS.has(tag) ||
       isAdSlot(element) ||
-      REMOVED_ROLES.has(element.getAttribute('role') ?? '') ||
-      ((tag === 'section' || element.getAttribute('role') === 'region') && isPromoSection(element))
+      REMOVED_ROLES.has(element.getAttribute('role') ?? '')
     ) {
+      element.remove();
+    } else if ((tag === 'section' || element.getAttribute('role') === 'region') && isPromoSection(element)) {
+      // A links block is a promo section whose links are related stories: kept for `related`.
+      if (main) prepared.related.push(...linksBlockStories(element, pageUrl));
+      element.remove();
+    } else if (element.getAttribute('role') === 'region' && isPromoCard(element)) {
       element.remove();
     }
     // Without Readability next, attributes only matter to the sanitizer, which keeps the few the
@@ -234,30 +263,6 @@ function elementsOf(root: Element): Element[] {
   return elements;
 }
 
-// ---- Byline ----
-
-/**
- * The byline is a short list of short items between the headline and the first paragraph
- * (Simorgh renders it as `ul[role=list]`: name, then role; the name may link to an author page).
- */
-function isBylineList(list: Element): boolean {
-  const items = Array.from(list.children).filter((child) => child.localName === 'li');
-  if (items.length === 0 || items.length > 4) return false;
-  return items.every((item) => {
-    const text = normalizeWhitespace(item.textContent ?? '');
-    return text.length > 0 && text.length <= 40;
-  });
-}
-
-function bylineFrom(list: Element): BylineEntry[] {
-  const [name, ...roles] = Array.from(list.children)
-    .filter((child) => child.localName === 'li')
-    .map((item) => stripBylinePrefix(normalizeWhitespace(item.textContent ?? '')));
-  if (!name) return [];
-  const role = roles.join(' ');
-  return [role ? { name, role } : { name }];
-}
-
 // ---- Ads ----
 
 function isAdSlot(element: Element): boolean {
@@ -270,15 +275,60 @@ function isAdSlot(element: Element): boolean {
 
 /**
  * A section that is mostly links (story promos: "you may also be interested in", recommendations
- * rendered into the page after load) is not part of the story. Judged by link density, not names.
+ * rendered into the page after load, a links block of one story under its heading) is not part of
+ * the story. Judged by link density, not names.
  */
 function isPromoSection(section: Element): boolean {
   const links = section.getElementsByTagName('a');
-  if (links.length < 2) return false;
+  if (links.length === 0) return false;
   const text = normalizeWhitespace(section.textContent ?? '').length;
   let linkText = 0;
   for (const link of Array.from(links)) linkText += normalizeWhitespace(link.textContent ?? '').length;
   return text === 0 || linkText / text >= 0.5;
+}
+
+/**
+ * A promo card: one link beside a picture that is not a figure of the story, with a short blurb
+ * (Simorgh's podcast promo: brand image, brand title link, description, "episodes").
+ */
+function isPromoCard(region: Element): boolean {
+  if (region.getElementsByTagName('a').length !== 1) return false;
+  return Array.from(region.getElementsByTagName('img')).some((image) => !image.closest('figure'));
+}
+
+/**
+ * The stories of a links block (Simorgh's ArticleLinksBlock: a region with a heading and a `ul` of
+ * link cards, or a single card): each list that is all story links, else a lone BBC link.
+ */
+function linksBlockStories(region: Element, pageUrl: string): RelatedStory[] {
+  const lists = Array.from(region.querySelectorAll('ul, ol'));
+  if (lists.length > 0) return lists.flatMap((list) => relatedLinks(list, pageUrl) ?? []);
+  const links = Array.from(region.querySelectorAll('a[href]'));
+  const link = links[0];
+  if (links.length !== 1 || !link) return [];
+  const title = normalizeWhitespace(link.textContent ?? '');
+  const url = absoluteWebUrl(link.getAttribute('href') ?? '', pageUrl);
+  return title && url && isBbcHost(new URL(url).hostname) ? [{ title, url }] : [];
+}
+
+// ---- Embedded posts ----
+
+/** Simorgh's social embed wrapper names its provider and the post: `data-e2e="twitter-embed-<URL>"`. */
+const EMBED_MARKER = /^(?:twitter|x|youtube|instagram|tiktok|facebook|telegram)-embed-(.+)$/i;
+
+function embedSource(element: Element): string | null {
+  const marker = element.getAttribute('data-e2e');
+  return marker ? (EMBED_MARKER.exec(marker)?.[1] ?? null) : null;
+}
+
+/**
+ * The whole embed wrapper (skip link, consent banner, post, caption, end text) becomes one embed
+ * figure linking to the post; without a web URL for the post there is nothing to show.
+ */
+function replaceEmbedWrapper(wrapper: Element, work: Document, pageUrl: string, forReadability: boolean): void {
+  const href = absoluteWebUrl(embedSource(wrapper) ?? '', pageUrl);
+  if (href) wrapper.replaceWith(mediaFigure(work, 'embed', href, '', forReadability));
+  else wrapper.remove();
 }
 
 // ---- Figures ----
@@ -304,9 +354,13 @@ function replaceFigure(figure: Element, work: Document, pageUrl: string, forRead
     replaceWithEmbed(figure, caption, work, pageUrl, forReadability);
     return;
   }
+  if (isDecorativeImage(image)) {
+    figure.remove();
+    return;
+  }
   const canonical = work.createElement('figure');
   canonical.setAttribute(MARKER_ATTRIBUTES.kind, 'image');
-  const credit = creditOf(figure);
+  const credit = creditOf(figure, noscripts);
   if (credit) canonical.setAttribute(MARKER_ATTRIBUTES.credit, credit);
   canonical.append(canonicalImage(image, work, pageUrl));
   appendCaption(canonical, caption);
@@ -363,12 +417,17 @@ function captionOf(figure: Element): string {
   return stripCaptionPrefix(normalizeWhitespace(text));
 }
 
-/** The credit: the first element outside the caption whose text starts with the credit prefix. */
-function creditOf(figure: Element): string {
-  for (const element of Array.from(figure.querySelectorAll('p, span, div, small'))) {
-    if (element.closest('figcaption') || element.querySelector('figcaption')) continue;
-    const text = normalizeWhitespace(element.textContent ?? '');
-    if (startsWithCreditPrefix(text)) return normalizeWhitespace(stripCreditPrefix(text));
+/**
+ * The credit: the first element outside the caption whose text starts with the credit prefix; on
+ * `.lite` pages the credit sits with the photo inside the figure's `<noscript>`.
+ */
+function creditOf(figure: Element, noscripts: readonly ParentNode[]): string {
+  for (const root of [figure, ...noscripts]) {
+    for (const element of Array.from(root.querySelectorAll('p, span, div, small'))) {
+      if (element.closest('figcaption') || element.querySelector('figcaption')) continue;
+      const text = normalizeWhitespace(element.textContent ?? '');
+      if (startsWithCreditPrefix(text)) return normalizeWhitespace(stripCreditPrefix(text));
+    }
   }
   return '';
 }

@@ -95,6 +95,7 @@ export function convertArticle(article: Article, convert: Converter, only?: Bloc
     byline: article.byline.map((entry) => {
       const converted = { ...entry, name: convert(entry.name) };
       if (entry.role !== undefined) converted.role = convert(entry.role);
+      if (entry.location !== undefined) converted.location = convert(entry.location);
       return converted;
     }),
     blocks: article.blocks.map((block, index) => (converts(index) ? convertBlock(block, convert) : block)),

@@ -1,4 +1,4 @@
-// The article header: headline, byline with roles, published/updated dates, reading time.
+// The article header: headline, byline with roles and locations, published/updated dates, reading time.
 import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { Article } from '../../core/article.ts';
@@ -40,6 +40,7 @@ export function ArticleHeader({
             <li key={i}>
               <span class="qd-byline-name">{person.name}</span>
               {person.role && <span class="qd-byline-role">{person.role}</span>}
+              {person.location && <span class="qd-byline-location">{person.location}</span>}
             </li>
           ))}
         </ul>

@@ -215,7 +215,7 @@ export const READER_CSS = `
 .qd-byline li { display: inline; }
 .qd-byline li + li::before { content: "、"; }
 .qd-byline-name { font-weight: 600; }
-.qd-byline-role { color: var(--qd-muted); margin-left: 0.6em; }
+.qd-byline-role, .qd-byline-location { color: var(--qd-muted); margin-left: 0.6em; }
 .qd-meta {
   display: flex; flex-wrap: wrap; gap: 0.25em 1.2em;
   margin: 0; padding-bottom: 1.4em;

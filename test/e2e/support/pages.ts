@@ -61,6 +61,19 @@ export const ARTICLES: readonly SavedPage[] = [
     kind: 'article',
     variant: 'simp',
   },
+  // Today's formats, rendered from real pages' data (test/fixtures/derive-today-bbc-fixtures.ts).
+  {
+    file: 'today-optimo-trad-c9w1e66748qo.html',
+    url: 'https://www.bbc.com/zhongwen/articles/c9w1e66748qo/trad',
+    kind: 'article',
+    variant: 'trad',
+  },
+  {
+    file: 'today-lite-simp-c5l266762882o.html',
+    url: 'https://www.bbc.com/zhongwen/articles/c5l266762882o/simp.lite',
+    kind: 'article',
+    variant: 'simp',
+  },
 ];
 
 /** BBC 中文 pages that are not articles: the button is enabled, a click shows the notice. */
