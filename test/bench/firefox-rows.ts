@@ -37,6 +37,8 @@ export const FIREFOX_BUDGET: Budget = { kind: 'ratio', max: 0.5 };
 
 export interface FirefoxOptions {
   runs: number;
+  /** Where to save a screenshot of each reader as first opened (ours, Reader View both ways), to look at. */
+  shotsDir?: string;
 }
 
 /** Time to let page-load work (the detector's report, Reader View's readerable check) finish before a click. */
@@ -183,6 +185,13 @@ class FirefoxBench {
     await this.marionette.command('WebDriver:Navigate', { url });
   }
 
+  /** The tab as shown now, saved as a PNG. */
+  async screenshot(path: string): Promise<void> {
+    await this.marionette.setContext('content');
+    const { value } = await this.marionette.command<{ value: string }>('WebDriver:TakeScreenshot', {});
+    writeFileSync(path, Buffer.from(value, 'base64'));
+  }
+
   private async settle(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   }
@@ -291,9 +300,15 @@ export async function measureInFirefox(articles: readonly BenchPage[], probe: st
     const first = articles[0];
     if (!first) throw new Error('no article pages');
     // The first click of each since Firefox started (a background woken, code compiled from nothing) is not a sample.
+    const shot = async (name: string): Promise<void> => {
+      if (options.shotsDir) await bench.screenshot(join(options.shotsDir, `firefox-${name}-${first.name}.png`));
+    };
     await bench.ours(first);
+    await shot('ours');
     await bench.toolbar(first);
+    await shot('reader-view-toolbar');
     await bench.url(first);
+    await shot('reader-view-url');
 
     const byPage = new Map<string, PageSamples>();
     for (const article of articles) {

@@ -7,11 +7,13 @@
 //   --quick     fewer runs
 //   --no-build  measure the existing dist/ instead of running `npm run build` first
 //   --no-firefox  only the Chromium rows
+//   --shots <dir>  also save screenshots of the Firefox readers as first opened there, to look at
 //   --wait-quiet  first wait (up to 30 minutes) until the 1-minute load average is below 1
 //   --page <text>  only the saved pages whose row name contains <text> (and the long page),
 //                  for a quick look at one page; the budgets still come from a full run
 
 import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { buildExtension, buildInPageBundle, buildProbe, REPO_ROOT } from './bundle.ts';
@@ -54,6 +56,10 @@ async function main(): Promise<void> {
   const pageIndex = argv.indexOf('--page');
   const pageFilter = pageIndex >= 0 ? argv[pageIndex + 1] : undefined;
   if (pageIndex >= 0 && !pageFilter) throw new Error('--page needs a part of a page name, e.g. --page 2022');
+  const shotsIndex = argv.indexOf('--shots');
+  const shotsDir = shotsIndex >= 0 ? argv[shotsIndex + 1] : undefined;
+  if (shotsIndex >= 0 && !shotsDir) throw new Error('--shots needs a directory');
+  if (shotsDir) mkdirSync(shotsDir, { recursive: true });
   const quick = args.has('--quick');
   if (args.has('--wait-quiet')) await waitForQuiet();
   const started = performance.now();
@@ -81,7 +87,7 @@ async function main(): Promise<void> {
     )),
   );
 
-  if (!args.has('--no-firefox')) rows.push(...(await measureInFirefox(articles, probe, quick ? { runs: 2 } : { runs: 5 })));
+  if (!args.has('--no-firefox')) rows.push(...(await measureInFirefox(articles, probe, { runs: quick ? 2 : 5, shotsDir })));
 
   console.log('');
   console.log(formatTable(rows));
