@@ -145,7 +145,7 @@ function rowsFrom(byPage: ReadonlyMap<string, PageSamples>, longPage: BenchPage,
     rows.push(makeRow({ name: `detector cost · ${name}`, unit: 'ms', samples: samples.detect, budget: DETECTOR_BUDGET_MS, anchorSamples: samples.readerable }));
   }
   for (const [name, samples] of all) {
-    rows.push(makeRow({ name: `extraction · ${name}`, unit: 'ms', samples: samples.extract, budgetIsAnchor: true, anchorSamples: samples.readability }));
+    rows.push(makeRow({ name: `extraction · ${name}`, unit: 'ms', samples: samples.extract, budget: { kind: 'ratio', max: 1 }, anchorSamples: samples.readability, anchorName: 'plain Readability' }));
   }
   for (const [name, samples] of byPage) {
     if (samples.openccCold.length === 0) continue;

@@ -12,6 +12,7 @@
 // the work can be told apart from the wait for the next frame.
 
 import { clockDrift } from './clock.ts';
+import { PEER_HOST } from './peer-host.ts';
 
 export type ReaderScript = 'original' | 'simp' | 'tw' | 'hk';
 
@@ -85,18 +86,23 @@ function afterFrame(): Promise<number> {
   return new Promise((resolve) => setTimeout(() => resolve(performance.now()), 0));
 }
 
+/** The peer shows its article: its shadow root holds the rendered `<article>` (appended in one piece). */
+function peerShowsArticle(): boolean {
+  return document.querySelector(PEER_HOST)?.shadowRoot?.querySelector('article') != null;
+}
+
 /**
  * Resolves when `ready()` first holds, with the times it reached the DOM and the screen. The
- * MutationObserver watches the document and, once the host exists, its shadow root.
+ * MutationObserver watches the document and, once the host (`hostName`) exists, its shadow root.
  */
-function whenPainted(ready: () => boolean): Promise<PaintTimes> {
+function whenPainted(ready: () => boolean, hostName = HOST): Promise<PaintTimes> {
   return new Promise((resolve) => {
     let domAt: number | undefined;
     let hostAt: number | undefined;
     const observed = new Set<Node>();
     /** Notes when the host first exists, and starts watching its shadow root once there is one. */
     const watchHost = (): void => {
-      const host = document.querySelector(HOST);
+      const host = document.querySelector(hostName);
       if (!host) return;
       hostAt ??= performance.now();
       const root = host.shadowRoot;
@@ -180,9 +186,12 @@ const longTasks: LongTask[] = [];
 let longTaskObserver: PerformanceObserver | undefined;
 
 export const qingduProbe = {
-  /** Starts watching for the overlay; call before the toolbar click. */
-  armOverlay(): void {
-    overlay = whenPainted(overlayShowsArticle);
+  /**
+   * Starts watching for the overlay (ours, or the plain Readability peer's); call before the
+   * toolbar click. `overlayPainted` then gives its times.
+   */
+  armOverlay(reader: 'qingdu' | 'peer' = 'qingdu'): void {
+    overlay = reader === 'qingdu' ? whenPainted(overlayShowsArticle) : whenPainted(peerShowsArticle, PEER_HOST);
   },
   overlayPainted(): Promise<PaintTimes> {
     if (!overlay) throw new Error('armOverlay() first');

@@ -13,6 +13,8 @@
 import type { BrowserContext, CDPSession, Locator, Page, Worker } from 'playwright-core';
 import type Browser from 'webextension-polyfill';
 import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DIST_CHROME, offlineAnswer } from './pages.ts';
 
 /** `chrome.*` as seen by code passed to `worker.evaluate` (it runs in the service worker, not here). */
@@ -43,12 +45,15 @@ export interface LaunchOptions {
    * navigation (the bench does, test/bench/serve.ts, so the extension's own files load unpaused).
    */
   serve?: 'route' | 'none';
+  /** More unpacked extensions to load beside ours (the bench's plain Readability peer). */
+  alsoLoad?: string[];
 }
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function launchChromiumWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const extensionPath = options.extensionPath ?? DIST_CHROME;
+  const extensions = [extensionPath, ...(options.alsoLoad ?? [])].join(',');
   const context = await chromium.launchPersistentContext(options.userDataDir ?? '', {
     executablePath: CHROMIUM_PATH,
     // New headless mode loads extensions; the old one did not.
@@ -57,8 +62,8 @@ export async function launchChromiumWithExtension(options: LaunchOptions = {}): 
     colorScheme: options.colorScheme ?? 'light',
     locale: 'zh-CN',
     args: [
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
+      `--disable-extensions-except=${extensions}`,
+      `--load-extension=${extensions}`,
       // Needed by Extensions.triggerAction (the real toolbar click).
       '--enable-unsafe-extension-debugging',
       '--no-sandbox',
@@ -71,7 +76,7 @@ export async function launchChromiumWithExtension(options: LaunchOptions = {}): 
   });
   try {
     if ((options.serve ?? 'route') === 'route') await serveOffline(context);
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const worker = await extensionWorker(context, extensionPath);
     const extensionId = new URL(worker.url()).host;
     const browser = context.browser();
     if (!browser) throw new Error('no Browser behind the persistent context: cannot open a browser CDP session');
@@ -82,6 +87,18 @@ export async function launchChromiumWithExtension(options: LaunchOptions = {}): 
     await context.close();
     throw error;
   }
+}
+
+/**
+ * The service worker of the extension built at `extensionPath`: the one whose script is its
+ * manifest's `background.service_worker` (with other extensions loaded, the first worker may be theirs).
+ */
+export async function extensionWorker(context: BrowserContext, extensionPath: string): Promise<Worker> {
+  const manifest = JSON.parse(readFileSync(join(extensionPath, 'manifest.json'), 'utf8')) as { background?: { service_worker?: string } };
+  const script = manifest.background?.service_worker;
+  if (!script) throw new Error(`${extensionPath}/manifest.json names no background.service_worker`);
+  const isOurs = (worker: Worker): boolean => new URL(worker.url()).pathname === `/${script}`;
+  return context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs }));
 }
 
 /**
