@@ -42,3 +42,9 @@ export function relatedLinks(list: Element, pageUrl: string): RelatedStory[] | n
 export function isBbcHost(hostname: string): boolean {
   return /(?:^|\.)bbc\.(?:com|co\.uk)$/.test(hostname);
 }
+
+/** Each story once, at its first place (the same story is often linked twice on a page). */
+export function dedupeRelated(stories: RelatedStory[]): RelatedStory[] {
+  const seen = new Set<string>();
+  return stories.filter((story) => (seen.has(story.url) ? false : (seen.add(story.url), true)));
+}
