@@ -5,7 +5,7 @@
 // browser again, so the service worker may be stopped at any moment.
 
 import type { DeclarativeContent, Runtime, Tabs } from 'webextension-polyfill';
-import { BBC_CHINESE_HOSTS, BBC_CHINESE_PATH, isBbcChineseUrl } from '../core/detect.ts';
+import { BBC_CHINESE_HOSTS, BBC_CHINESE_PATH, isBbcChineseUrl, isReadable } from '../core/detect.ts';
 import {
   extensionApi,
   isPageInfoMessage,
@@ -151,9 +151,9 @@ export async function toggleReader(tab: Tabs.Tab | undefined, mode: ToggleReader
 }
 
 async function onPageInfo(message: PageInfoMessage, tabId: number): Promise<void> {
-  const isArticle = message.info.kind === 'article';
-  await setButton(tabId, !isArticle ? 'not-an-article' : message.readerOpen ? 'close-reader' : 'open-reader');
-  if (isArticle && !message.readerOpen && (await loadSettings()).settings.autoOpen) {
+  const readable = isReadable(message.info);
+  await setButton(tabId, !readable ? 'not-an-article' : message.readerOpen ? 'close-reader' : 'open-reader');
+  if (readable && !message.readerOpen && (await loadSettings()).settings.autoOpen) {
     await toggleReader({ id: tabId } as Tabs.Tab, 'open');
   }
 }

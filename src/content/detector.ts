@@ -5,7 +5,7 @@
 // so it imports only `detect` and the message guards, and touches the page only for the notice.
 
 import type { Runtime } from 'webextension-polyfill';
-import { detect, type PageInfo } from '../core/detect.ts';
+import { detect, isReadable, type PageInfo } from '../core/detect.ts';
 import {
   claimDetectorSlot,
   extensionApi,
@@ -80,7 +80,7 @@ async function toggle(mode: ToggleReaderMessage['mode']): Promise<ToggleOutcome>
     return 'closed';
   }
   const page = currentPage();
-  if (page.kind !== 'article') {
+  if (!isReadable(page)) {
     if (mode === 'toggle') showNotAnArticleNotice(page.variant);
     return 'not-an-article';
   }

@@ -37,6 +37,37 @@ export interface RelatedStory {
   url: string;
 }
 
+/** Blocks `from` up to (not including) `to` of an Article. */
+export interface BlockSpan {
+  from: number;
+  to: number;
+}
+
+/** One post of a live page: its blocks (its headline first, as a level-3 heading, when it has one). */
+export interface LivePost extends BlockSpan {
+  /** ISO 8601: an instant when the page's data says it, else the date the post shows. */
+  published?: string;
+  /** The page marks it as breaking news. */
+  breaking?: boolean;
+}
+
+/**
+ * What makes an Article a live page. Every word of a live page is in `blocks` (the summary as
+ * paragraphs, the key points as a list, each post's headline as a heading followed by its text,
+ * photos and captions); `live` only says where each part starts and ends, and when each post was
+ * published. So the script switch (`convertArticle`), the leak checks and the reading-time count
+ * treat a live page exactly like any article, with no case of their own: nothing here is text.
+ */
+export interface LiveCoverage {
+  /** The page's description under its title. */
+  summary?: BlockSpan;
+  keyPoints?: BlockSpan;
+  /** Newest first, as the page orders them. */
+  posts: LivePost[];
+  /** ISO 8601: when the newest post was published, if known. */
+  newest?: string;
+}
+
 export interface Article {
   url: string;
   variant: ScriptVariant;
@@ -54,6 +85,8 @@ export interface Article {
   related: RelatedStory[];
   textLength: number;
   readingMinutes: number;
+  /** Present on live pages only (see LiveCoverage). */
+  live?: LiveCoverage;
 }
 
 /** What `extract` returns when the page is not something the reader can show. */

@@ -28,6 +28,14 @@ export function isBbcChineseUrl(url: string): boolean {
   return BBC_CHINESE_HOSTS.includes(parsed.hostname) && (path === BBC_CHINESE_PATH || path.startsWith(`${BBC_CHINESE_PATH}/`));
 }
 
+/**
+ * Pages the reader opens on: articles, and live pages (shown as their posts so far). The toolbar
+ * button, "open automatically" and the toggle all ask this one question.
+ */
+export function isReadable(info: PageInfo): boolean {
+  return info.kind === 'article' || info.kind === 'live';
+}
+
 export function detect(document: Document, url: string): PageInfo {
   const variant = detectVariant(document, url);
   return { kind: detectKind(document, url), variant };

@@ -1,6 +1,7 @@
 // Extraction: a BBC News 中文 page into the typed Article model, or a typed "not an article".
 // The page's own document is never modified. Steps:
-//   1. detect: only article pages go further (live, media, index pages are reported as such);
+//   1. detect: only article pages go further; live pages have their own steps (extract/live.ts),
+//      media and index pages are reported as such;
 //   2. prepare (BBC-specific, extract/prepare.ts): copy the article region into an inert document,
 //      materialise lazy photos, make figures and videos canonical, collect byline/dates/related,
 //      drop ads, hidden elements and page furniture;
@@ -17,6 +18,8 @@ import type { Article, ExtractResult, NotAnArticle } from './article.ts';
 import { readingMinutes, textLength } from './article.ts';
 import { detect } from './detect.ts';
 import { blocksFromSteps } from './extract/blocks.ts';
+import { dedupeRelated } from './extract/links.ts';
+import { extractLiveSteps } from './extract/live.ts';
 import { readMetadata } from './extract/metadata.ts';
 import { prepareArticleSteps } from './extract/prepare.ts';
 import { tightenPunctuation } from './extract/typography.ts';
@@ -62,6 +65,8 @@ export function extractInSteps(
 
 function* extractionSteps(document: Document, url: string): Steps<ExtractResult> {
   const info = detect(document, url);
+  // A live page is its own shape (title, summary, key points, posts): extract/live.ts.
+  if (info.kind === 'live') return yield* extractLiveSteps(document, url, info.variant);
   if (info.kind !== 'article') return notAnArticle(info.kind);
 
   const window = windowOf(document);
@@ -143,15 +148,4 @@ const NOT_AN_ARTICLE_REASONS: Record<NotAnArticle['pageKind'], string> = {
 
 function notAnArticle(pageKind: NotAnArticle['pageKind']): NotAnArticle {
   return { kind: 'not-an-article', pageKind, reason: NOT_AN_ARTICLE_REASONS[pageKind] };
-}
-
-/** Each story once, first place kept; the same page with another query string or fragment is the same story. */
-function dedupeRelated(stories: Article['related']): Article['related'] {
-  const seen = new Set<string>();
-  return stories.flatMap((story) => {
-    const key = story.url.replace(/[?#].*$/, '');
-    if (seen.has(key)) return [];
-    seen.add(key);
-    return [{ title: tightenPunctuation(story.title), url: story.url }];
-  });
 }

@@ -17,6 +17,7 @@ const PAGES: [file: string, url: string][] = [
   ['derived-simp-2022-world-62912357.html', 'https://www.bbc.com/zhongwen/simp/world-62912357'],
   ['simp-2012-chinese_news-121210_hongkong_politics.html', 'http://www.bbc.co.uk/zhongwen/simp/chinese_news/2012/12/121210_hongkong_politics.shtml'],
   ['derived-trad-live.html', 'https://www.bbc.com/zhongwen/trad/live/world-66783048'],
+  ['derived-trad-live-2023-world-66783048.html', 'https://www.bbc.com/zhongwen/live/c0000000000t/trad'],
 ];
 
 function article(result: ExtractResult): Article {

@@ -655,7 +655,7 @@ describe('loading and error states', () => {
   });
 
   it.each([
-    ['https://www.bbc.com/zhongwen/trad/live/world-66783048', 'live', '這是直播頁面', 'zh-Hant'],
+    ['https://www.bbc.com/zhongwen/trad/live/world-66783048', 'live', '找不到這個直播頁面的內容', 'zh-Hant'],
     ['https://www.bbc.com/zhongwen/simp/chinese-news-66748432', 'index', '这是栏目或首页，不是一篇文章。', 'zh-Hans'],
     ['https://www.bbc.com/zhongwen/simp/world-62912357', 'failed', '没能读出这篇文章的内容。', 'zh-Hans'],
   ] as const)('explains %s (%s) in the page’s script, with a link to the original', (url, pageKind, message, lang) => {

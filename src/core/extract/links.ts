@@ -3,6 +3,7 @@
 
 import type { RelatedStory } from '../article.ts';
 import { normalizeWhitespace } from '../article.ts';
+import { tightenPunctuation } from './typography.ts';
 
 /**
  * An absolute http(s) URL for `href` resolved against the page, or null for anything else. A blank
@@ -41,4 +42,18 @@ export function relatedLinks(list: Element, pageUrl: string): RelatedStory[] | n
 
 export function isBbcHost(hostname: string): boolean {
   return /(?:^|\.)bbc\.(?:com|co\.uk)$/.test(hostname);
+}
+
+/**
+ * Each story once, at its first place (the same story is often linked twice on a page); the same page
+ * with another query string or fragment is the same story. Titles get the body's punctuation spacing.
+ */
+export function dedupeRelated(stories: RelatedStory[]): RelatedStory[] {
+  const seen = new Set<string>();
+  return stories.flatMap((story) => {
+    const key = story.url.replace(/[?#].*$/, '');
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ title: tightenPunctuation(story.title), url: story.url }];
+  });
 }

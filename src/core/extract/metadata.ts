@@ -141,6 +141,6 @@ function findArticleNode(value: unknown): JsonLdArticle | null {
   return article;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

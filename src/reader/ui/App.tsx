@@ -19,9 +19,11 @@ import { langFor, variantFromUrl, type ReaderScript } from './format.ts';
 import { ArticleHeader } from './Header.tsx';
 import { labelLocale, readerLabels, type Labels } from './labels.ts';
 import { SCRIPTS, ScriptControl } from './ScriptControl.tsx';
-import { READER_CSS } from './styles.ts';
+import { LiveBody, LiveHeader } from './Live.tsx';
+import { LIVE_CSS } from './live-styles.ts';
+import { READER_CSS as ARTICLE_CSS } from './styles.ts';
 
-export { READER_CSS };
+export const READER_CSS = ARTICLE_CSS + LIVE_CSS;
 
 export type ReaderState =
   | { status: 'loading' }
@@ -547,10 +549,19 @@ function ArticleView({
   const complete = rendered === article.blocks.length;
   return (
     <article class="qd-page">
-      <ArticleHeader article={article} labels={labels} locale={locale} titleId={titleId} />
-      <div class="qd-body" aria-busy={complete && !converting ? undefined : 'true'}>
-        {passRanges(rendered).map(runElement)}
-      </div>
+      {article.live ? (
+        <>
+          <LiveHeader article={article} live={article.live} labels={labels} locale={locale} titleId={titleId} />
+          <LiveBody live={article.live} rendered={rendered} busy={!complete || converting} blockElement={(index) => blockElement(article.blocks[index]!, index)} labels={labels} locale={locale} titleId={titleId} />
+        </>
+      ) : (
+        <>
+          <ArticleHeader article={article} labels={labels} locale={locale} titleId={titleId} />
+          <div class="qd-body" aria-busy={complete && !converting ? undefined : 'true'}>
+            {passRanges(rendered).map(runElement)}
+          </div>
+        </>
+      )}
       {complete && article.related.length > 0 && (
         <nav class="qd-related" aria-labelledby={`${titleId}-related`}>
           <h2 id={`${titleId}-related`} lang={labels.lang}>

@@ -32,6 +32,17 @@ export function chineseDate(iso: string, timeZone?: string): string | undefined 
   return `${part('year')}年${part('month')}月${part('day')}日`;
 }
 
+/**
+ * A post's time: `2023-09-12T09:43:37Z` → `2023年9月12日 17:43` (`12 Sep 2023, 17:43` in English)
+ * in the reader's own time zone; a date without a time (`2023-09-12`) stays a date.
+ */
+export function postTime(iso: string, english: boolean, timeZone?: string): string | undefined {
+  const day = english ? englishDate(iso, timeZone) : chineseDate(iso, timeZone);
+  if (!day || /^\d{4}-\d{2}-\d{2}$/.test(iso)) return day;
+  const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+  return english ? `${day}, ${clock}` : `${day} ${clock}`;
+}
+
 /** `2023-09-10T05:42:14Z` → `Sep 10, 2023` for the English UI. */
 export function englishDate(iso: string, timeZone?: string): string | undefined {
   const date = new Date(iso);

@@ -34,6 +34,12 @@ export const LABEL_KEYS = [
   'reader_text_larger',
   'reader_converting',
   'reader_convert_failed',
+  'reader_live_badge',
+  'reader_live_newest',
+  'reader_live_reopen',
+  'reader_live_key_points',
+  'reader_live_posts',
+  'reader_live_breaking',
 ] as const satisfies readonly `reader_${string}`[]; // the reader's bundle carries only `reader_` messages
 
 export type LabelKey = (typeof LABEL_KEYS)[number];

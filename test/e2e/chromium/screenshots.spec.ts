@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type Browser from 'webextension-polyfill';
-import { clickToolbarButton, dialogOf, openPage, toolbarButton, type ExtensionBrowser } from '../support/chromium.ts';
+import { dialogOf, openPage, openReaderByClick, type ExtensionBrowser } from '../support/chromium.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { ARTICLES, REPO_ROOT } from '../support/pages.ts';
 
@@ -23,10 +23,7 @@ async function useTheme(ext: ExtensionBrowser, theme: 'light' | 'dark'): Promise
 async function openReader(ext: ExtensionBrowser, file: string): Promise<Page> {
   const saved = ARTICLES.find((article) => article.file === file)!;
   const page = await openPage(ext, saved.url);
-  await page.waitForLoadState('load');
-  await expect.poll(async () => (await toolbarButton(ext, page)).title).toMatch(/^Read in Qingdu/);
-  await clickToolbarButton(ext, page);
-  await expect(dialogOf(page)).toBeVisible();
+  await openReaderByClick(ext, page);
   return page;
 }
 

@@ -1,5 +1,6 @@
 // Hostile and broken input in Chromium with the built extension and real toolbar clicks (issue 7).
-//   1. Payloads: the 151-payload corpus (test/fixtures/hostile) injected into real BBC pages; the
+//   1. Payloads: the 151-payload corpus (test/fixtures/hostile) injected into real BBC pages (and
+//      into the live page's posts, key points, headings and data: fixtures/hostile/live-pages.ts); the
 //      reader opens, every script is chosen in turn, the overlay is scrolled and swept with the
 //      pointer: nothing runs (flag calls in the page's world and the extension's world, dialogs),
 //      no exception, and the overlay audit finds nothing; closing leaves the page as it was.
@@ -12,6 +13,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { hostileLivePages } from '../../fixtures/hostile/live-pages.ts';
 import { brokenPages, clobberPages, hostilePayloadPages, isolationPage, type GeneratedPage } from '../../fixtures/hostile/pages.ts';
 import { PAYLOADS, payloadByNumber } from '../../fixtures/hostile/payloads.ts';
 import { expect, test } from '../support/fixtures.ts';
@@ -153,6 +155,8 @@ async function runPayloadPage(ext: ExtensionBrowser, generated: GeneratedPage): 
   const findings: string[] = [];
   findings.push(...(await auditAndCount(page, 'opened')));
   await expect(dialog.locator('h1')).not.toBeEmpty();
+  // A live page with payloads in its posts is still shown as a live page, posts and all.
+  if (generated.name.startsWith('live-payloads')) await expect(dialog.locator('.qd-live-posts > li').first()).toBeAttached();
   // textContent, not innerText: off-screen blocks are not laid out (content-visibility: auto).
   const shown = (await dialog.textContent()) ?? '';
   for (const injection of generated.injections) {
@@ -181,6 +185,11 @@ async function runPayloadPage(ext: ExtensionBrowser, generated: GeneratedPage): 
 test.describe('payloads', () => {
   for (const generated of hostilePayloadPages()) {
     test(`${generated.name}: ${generated.injections.length} injections — nothing runs, nothing dangerous reaches the overlay`, async ({ ext }) => {
+      await runPayloadPage(ext, generated);
+    });
+  }
+  for (const generated of hostileLivePages()) {
+    test(`${generated.name}: ${generated.injections.length} injections in a live page — nothing runs, nothing dangerous reaches the overlay`, async ({ ext }) => {
       await runPayloadPage(ext, generated);
     });
   }

@@ -4,6 +4,7 @@
 //                                  (unless `serve: 'none'`: then the caller serves the pages)
 //   serveOffline(context)          BBC pages answered from fixtures at their real URLs (pages.ts)
 //   clickToolbarButton(ext, page)  a real toolbar click (CDP Extensions.triggerAction)
+//   openReaderByClick(ext, page)   the reader opened by that click, once the button offers it
 //   tabTargetId(ext, page)         the tab's CDP target (for timing a click without the lookup)
 //   ext.worker.evaluate(fn, arg)   run code in the extension's service worker (chrome.* APIs)
 //   tabIdOf(ext, page)             the chrome.tabs id of a Playwright page
@@ -164,6 +165,21 @@ export async function tabTargetId(ext: ExtensionBrowser, page: Page): Promise<st
 export async function clickToolbarButton(ext: ExtensionBrowser, page: Page): Promise<void> {
   const targetId = await tabTargetId(ext, page);
   await ext.cdp.send('Extensions.triggerAction', { id: ext.extensionId, targetId });
+}
+
+/**
+ * Opens the reader as a reader does: once the page has loaded and the button offers the reader
+ * (its title, set when the detector has reported the page), a real toolbar click; then waits for
+ * the overlay.
+ */
+export async function openReaderByClick(ext: ExtensionBrowser, page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  for (let waited = 0; !/^Read in Qingdu/.test((await toolbarButton(ext, page)).title); waited += 50) {
+    if (waited >= 10_000) throw new Error(`the button never offered the reader on ${page.url()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await clickToolbarButton(ext, page);
+  await dialogOf(page).waitFor({ state: 'visible' });
 }
 
 /**

@@ -85,6 +85,19 @@ export const NON_ARTICLES: readonly SavedPage[] = [
     kind: 'media',
     variant: 'trad',
   },
+];
+
+/**
+ * Live pages: the reader opens on them. The first is built on Simorgh's live page; the second is an
+ * article's markup under a live URL, whose posts cannot be read (the reader says so).
+ */
+export const LIVE_PAGES: readonly SavedPage[] = [
+  {
+    file: 'derived-trad-live-2023-world-66783048.html',
+    url: 'https://www.bbc.com/zhongwen/live/c0000000000t/trad',
+    kind: 'live',
+    variant: 'trad',
+  },
   {
     file: 'derived-trad-live.html',
     url: 'https://www.bbc.com/zhongwen/trad/live/world-66783048',
@@ -93,7 +106,7 @@ export const NON_ARTICLES: readonly SavedPage[] = [
   },
 ];
 
-export const SAVED_PAGES: readonly SavedPage[] = [...ARTICLES, ...NON_ARTICLES];
+export const SAVED_PAGES: readonly SavedPage[] = [...ARTICLES, ...NON_ARTICLES, ...LIVE_PAGES];
 
 /** A page outside BBC 中文, where the button must stay disabled. Served from memory. */
 export const NON_BBC_URL = 'https://example.org/news/today';
