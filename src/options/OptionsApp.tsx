@@ -13,15 +13,16 @@ import {
   IMAGE_MODES,
   NUMBER_RANGES,
   QUOTE_STYLES,
+  TEXT_ALIGNS,
   THEMES,
   UI_LANGUAGES,
   applySettingsPatch,
   settingsEqual,
-  type NumberRange,
   type SettingKey,
   type Settings,
 } from '../core/settings.ts';
 import type { DictionaryLoader } from '../core/zh/index.ts';
+import { lineHeightText, RangeField } from '../reader/ui/RangeField.tsx';
 import { ReaderPreview } from './Preview.tsx';
 import { readSettingsFile, settingsFileText, SETTINGS_FILE_NAME } from './settings-file.ts';
 import type { BrowserFamily } from './shortcut.ts';
@@ -54,6 +55,8 @@ const SETTING_LABELS: Record<SettingKey, MessageKey> = {
   defaultScript: 'options_defaultScript_label',
   quotes: 'options_quotes_label',
   images: 'options_images_label',
+  indent: 'options_indent_label',
+  textAlign: 'options_textAlign_label',
   autoOpen: 'options_autoOpen_label',
   uiLanguage: 'options_uiLanguage_label',
 };
@@ -173,6 +176,8 @@ export function OptionsApp({ initial, env }: OptionsAppProps): JSX.Element {
   const range = (key: RangeKey, valueText: string) => (
     <RangeField
       id={`setting-${key}`}
+      className="field field--range"
+      setting={key}
       label={t(SETTING_LABELS[key])}
       range={NUMBER_RANGES[key]}
       value={settings[key]}
@@ -206,9 +211,11 @@ export function OptionsApp({ initial, env }: OptionsAppProps): JSX.Element {
             {choice('theme', THEMES, (v) => `options_theme_${v}`)}
             {choice('font', FONTS, (v) => `options_font_${v}`)}
             {range('fontSize', t('options_fontSize_value', String(settings.fontSize)))}
-            {range('lineHeight', t('options_lineHeight_value', settings.lineHeight.toFixed(2).replace(/0$/, '')))}
+            {range('lineHeight', t('options_lineHeight_value', lineHeightText(settings.lineHeight)))}
             {range('contentWidth', t('options_contentWidth_value', String(settings.contentWidth)))}
             {choice('images', IMAGE_MODES, (v) => `options_images_${v}`)}
+            {choice('textAlign', TEXT_ALIGNS, (v) => `options_textAlign_${v}`)}
+            <CheckboxField name="indent" label={t('options_indent_label')} checked={settings.indent} onChange={(indent) => change({ indent })} />
           </section>
 
           <section aria-labelledby="section-script">
@@ -219,16 +226,7 @@ export function OptionsApp({ initial, env }: OptionsAppProps): JSX.Element {
 
           <section aria-labelledby="section-behaviour">
             <h2 id="section-behaviour">{t('options_section_behaviour')}</h2>
-            <div class="field field--checkbox">
-              <input
-                type="checkbox"
-                id="setting-autoOpen"
-                name="autoOpen"
-                checked={settings.autoOpen}
-                onChange={(event) => change({ autoOpen: event.currentTarget.checked })}
-              />
-              <label for="setting-autoOpen">{t('options_autoOpen_label')}</label>
-            </div>
+            <CheckboxField name="autoOpen" label={t('options_autoOpen_label')} checked={settings.autoOpen} onChange={(autoOpen) => change({ autoOpen })} />
             <ChoiceField
               name="uiLanguage"
               legend={t('options_uiLanguage_label')}
@@ -303,7 +301,7 @@ export function OptionsApp({ initial, env }: OptionsAppProps): JSX.Element {
   );
 }
 
-type ChoiceKey = 'theme' | 'font' | 'defaultScript' | 'quotes' | 'images' | 'uiLanguage';
+type ChoiceKey = 'theme' | 'font' | 'defaultScript' | 'quotes' | 'images' | 'uiLanguage' | 'textAlign';
 type RangeKey = 'fontSize' | 'lineHeight' | 'contentWidth';
 
 function settingNames(tr: Translator, keys: readonly SettingKey[]): string {
@@ -346,32 +344,12 @@ function ChoiceField<V extends string>({ name, legend, value, options, onChange 
   );
 }
 
-interface RangeFieldProps {
-  id: string;
-  label: string;
-  range: NumberRange;
-  value: number;
-  valueText: string;
-  onInput: (value: number) => void;
-  onCommit: (value: number) => void;
-}
-
-function RangeField({ id, label, range, value, valueText, onInput, onCommit }: RangeFieldProps): JSX.Element {
+function CheckboxField({ name, label, checked, onChange }: { name: string; label: string; checked: boolean; onChange: (checked: boolean) => void }): JSX.Element {
+  const id = `setting-${name}`;
   return (
-    <div class="field field--range">
+    <div class="field field--checkbox">
+      <input type="checkbox" id={id} name={name} checked={checked} onChange={(event) => onChange(event.currentTarget.checked)} />
       <label for={id}>{label}</label>
-      <input
-        type="range"
-        id={id}
-        min={range.min}
-        max={range.max}
-        step={range.step}
-        value={value}
-        aria-valuetext={valueText}
-        onInput={(event) => onInput(Number(event.currentTarget.value))}
-        onChange={(event) => onCommit(Number(event.currentTarget.value))}
-      />
-      <output for={id}>{valueText}</output>
     </div>
   );
 }

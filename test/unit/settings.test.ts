@@ -11,6 +11,7 @@ import {
   QUOTE_STYLES,
   SETTING_KEYS,
   SETTINGS_VERSION,
+  TEXT_ALIGNS,
   THEMES,
   UI_LANGUAGES,
   applySettingsPatch,
@@ -39,6 +40,8 @@ const validSettings: fc.Arbitrary<Settings> = fc.record({
   defaultScript: fc.constantFrom(...DEFAULT_SCRIPTS),
   quotes: fc.constantFrom(...QUOTE_STYLES),
   images: fc.constantFrom(...IMAGE_MODES),
+  indent: fc.boolean(),
+  textAlign: fc.constantFrom(...TEXT_ALIGNS),
   autoOpen: fc.boolean(),
   uiLanguage: fc.constantFrom(...UI_LANGUAGES),
 });
@@ -66,6 +69,8 @@ function isValid(settings: Settings): boolean {
     (IMAGE_MODES as readonly unknown[]).includes(settings.images) &&
     (UI_LANGUAGES as readonly unknown[]).includes(settings.uiLanguage) &&
     typeof settings.autoOpen === 'boolean' &&
+    typeof settings.indent === 'boolean' &&
+    (TEXT_ALIGNS as readonly unknown[]).includes(settings.textAlign) &&
     inRange('fontSize') &&
     inRange('lineHeight') &&
     inRange('contentWidth')
@@ -260,6 +265,9 @@ describe('migrations', () => {
         defaultScript: 'page',
         quotes: 'keep',
         images: 'off',
+        // Added later without a version step: an older object gets the defaults.
+        indent: DEFAULT_SETTINGS.indent,
+        textAlign: DEFAULT_SETTINGS.textAlign,
         autoOpen: true,
         uiLanguage: 'zh_TW',
       },
@@ -267,7 +275,7 @@ describe('migrations', () => {
     });
     const { version: _version, ...v2Choices } = storedV2;
     expect(parseSettings(storedV2)).toEqual({
-      settings: { ...v2Choices, contentWidth: 40 },
+      settings: { ...v2Choices, indent: DEFAULT_SETTINGS.indent, textAlign: DEFAULT_SETTINGS.textAlign, contentWidth: 40 },
       resetKeys: [],
     });
   });
