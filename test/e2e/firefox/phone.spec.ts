@@ -66,10 +66,13 @@ test.describe('the reader in Firefox ESR at phone size', () => {
       expect(bodySize).toBeGreaterThanOrEqual(16);
 
       // Tab into the toolbar and back from the middle of the article: the article stays put.
-      const middle = await inOverlay(page, (dialog) => {
+      // (Read after the blocks now on screen have been laid out: their real heights replace the
+      // estimates, and the browser keeps the text in view by adjusting the scroll position.)
+      const middle = await inOverlay(page, async (dialog) => {
         const scroller = dialog.querySelector<HTMLElement>('.qd-scroll')!;
         scroller.scrollTop = scroller.scrollHeight / 3;
         scroller.focus({ preventScroll: true });
+        for (let i = 0; i < 3; i += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
         return scroller.scrollTop;
       });
       for (let i = 0; i < 4; i += 1) await page.keyboard.press('Tab');
