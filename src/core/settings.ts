@@ -6,7 +6,8 @@
 
 export const SETTINGS_VERSION = 3;
 
-export const THEMES = ['system', 'light', 'sepia', 'dark'] as const;
+/** `contrast`: black and white with yellow accents, for low vision and bright sunlight. */
+export const THEMES = ['system', 'light', 'sepia', 'dark', 'contrast'] as const;
 /** `kai` is 楷体/標楷體 where the system has one; the reader's font stack falls back to serif. */
 export const FONTS = ['sans', 'serif', 'kai'] as const;
 /** `page` keeps the script the page was published in (原文). */
@@ -17,6 +18,8 @@ export const QUOTE_STYLES = ['corner', 'keep'] as const;
 export const IMAGE_MODES = ['on', 'off', 'captions'] as const;
 /** `browser` follows the browser's language; the others choose a UI language explicitly. */
 export const UI_LANGUAGES = ['browser', 'zh_CN', 'zh_TW', 'en'] as const;
+/** Body text set flush on both sides (`justify`, the Chinese book norm) or ragged on the line end (`start`). */
+export const TEXT_ALIGNS = ['justify', 'start'] as const;
 
 export type Theme = (typeof THEMES)[number];
 export type FontFamily = (typeof FONTS)[number];
@@ -24,6 +27,7 @@ export type DefaultScript = (typeof DEFAULT_SCRIPTS)[number];
 export type QuoteMarks = (typeof QUOTE_STYLES)[number];
 export type ImageMode = (typeof IMAGE_MODES)[number];
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
+export type TextAlign = (typeof TEXT_ALIGNS)[number];
 
 export interface Settings {
   theme: Theme;
@@ -42,6 +46,9 @@ export interface Settings {
    */
   taiwanPhrases: boolean;
   images: ImageMode;
+  /** 段首缩进 / 段首縮排: each paragraph's first line indented by two characters. */
+  indent: boolean;
+  textAlign: TextAlign;
   /** Open the reader by itself on BBC 中文 article pages. */
   autoOpen: boolean;
   uiLanguage: UiLanguage;
@@ -73,6 +80,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   quotes: 'corner',
   taiwanPhrases: false,
   images: 'on',
+  indent: false,
+  textAlign: 'justify',
   autoOpen: false,
   uiLanguage: 'browser',
 });
@@ -90,6 +99,8 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   'quotes',
   'taiwanPhrases',
   'images',
+  'indent',
+  'textAlign',
   'autoOpen',
   'uiLanguage',
 ];
@@ -238,6 +249,8 @@ export function parseSettings(raw: unknown): ParsedSettings {
     quotes: parseChoice(QUOTE_STYLES, stored.quotes, d.quotes),
     taiwanPhrases: parseBoolean(stored.taiwanPhrases, d.taiwanPhrases),
     images: parseChoice(IMAGE_MODES, stored.images, d.images),
+    indent: parseBoolean(stored.indent, d.indent),
+    textAlign: parseChoice(TEXT_ALIGNS, stored.textAlign, d.textAlign),
     autoOpen: parseBoolean(stored.autoOpen, d.autoOpen),
     uiLanguage: parseChoice(UI_LANGUAGES, stored.uiLanguage, d.uiLanguage),
   } satisfies { [K in SettingKey]: FieldResult<Settings[K]> };
@@ -252,6 +265,8 @@ export function parseSettings(raw: unknown): ParsedSettings {
     quotes: fields.quotes.value,
     taiwanPhrases: fields.taiwanPhrases.value,
     images: fields.images.value,
+    indent: fields.indent.value,
+    textAlign: fields.textAlign.value,
     autoOpen: fields.autoOpen.value,
     uiLanguage: fields.uiLanguage.value,
   };

@@ -13,15 +13,16 @@ import {
   IMAGE_MODES,
   NUMBER_RANGES,
   QUOTE_STYLES,
+  TEXT_ALIGNS,
   THEMES,
   UI_LANGUAGES,
   applySettingsPatch,
   settingsEqual,
-  type NumberRange,
   type SettingKey,
   type Settings,
 } from '../core/settings.ts';
 import type { DictionaryLoader } from '../core/zh/index.ts';
+import { lineHeightText, RangeField } from '../reader/ui/RangeField.tsx';
 import { ReaderPreview } from './Preview.tsx';
 import { readSettingsFile, settingsFileText, SETTINGS_FILE_NAME } from './settings-file.ts';
 import type { BrowserFamily } from './shortcut.ts';
@@ -55,6 +56,8 @@ const SETTING_LABELS: Record<SettingKey, MessageKey> = {
   quotes: 'options_quotes_label',
   taiwanPhrases: 'options_taiwanPhrases_label',
   images: 'options_images_label',
+  indent: 'options_indent_label',
+  textAlign: 'options_textAlign_label',
   autoOpen: 'options_autoOpen_label',
   uiLanguage: 'options_uiLanguage_label',
 };
@@ -196,6 +199,8 @@ export function OptionsApp({ initial, env }: OptionsAppProps): JSX.Element {
   const range = (key: RangeKey, valueText: string) => (
     <RangeField
       id={`setting-${key}`}
+      className="field field--range"
+      setting={key}
       label={t(SETTING_LABELS[key])}
       range={NUMBER_RANGES[key]}
       value={settings[key]}
@@ -229,9 +234,11 @@ export function OptionsApp({ initial, env }: OptionsAppProps): JSX.Element {
             {choice('theme', THEMES, (v) => `options_theme_${v}`)}
             {choice('font', FONTS, (v) => `options_font_${v}`)}
             {range('fontSize', t('options_fontSize_value', String(settings.fontSize)))}
-            {range('lineHeight', t('options_lineHeight_value', settings.lineHeight.toFixed(2).replace(/0$/, '')))}
+            {range('lineHeight', t('options_lineHeight_value', lineHeightText(settings.lineHeight)))}
             {range('contentWidth', t('options_contentWidth_value', String(settings.contentWidth)))}
             {choice('images', IMAGE_MODES, (v) => `options_images_${v}`)}
+            {choice('textAlign', TEXT_ALIGNS, (v) => `options_textAlign_${v}`)}
+            {checkbox('indent')}
           </section>
 
           <section aria-labelledby="section-script">
@@ -318,9 +325,9 @@ export function OptionsApp({ initial, env }: OptionsAppProps): JSX.Element {
   );
 }
 
-type ChoiceKey = 'theme' | 'font' | 'defaultScript' | 'quotes' | 'images' | 'uiLanguage';
+type ChoiceKey = 'theme' | 'font' | 'defaultScript' | 'quotes' | 'images' | 'uiLanguage' | 'textAlign';
 type RangeKey = 'fontSize' | 'lineHeight' | 'contentWidth';
-type BooleanKey = 'autoOpen' | 'taiwanPhrases';
+type BooleanKey = 'autoOpen' | 'taiwanPhrases' | 'indent';
 
 function settingNames(tr: Translator, keys: readonly SettingKey[]): string {
   return keys.map((key) => tr.t(SETTING_LABELS[key])).join(tr.t('options_list_separator'));
@@ -359,35 +366,5 @@ function ChoiceField<V extends string>({ name, legend, value, options, onChange 
         })}
       </div>
     </fieldset>
-  );
-}
-
-interface RangeFieldProps {
-  id: string;
-  label: string;
-  range: NumberRange;
-  value: number;
-  valueText: string;
-  onInput: (value: number) => void;
-  onCommit: (value: number) => void;
-}
-
-function RangeField({ id, label, range, value, valueText, onInput, onCommit }: RangeFieldProps): JSX.Element {
-  return (
-    <div class="field field--range">
-      <label for={id}>{label}</label>
-      <input
-        type="range"
-        id={id}
-        min={range.min}
-        max={range.max}
-        step={range.step}
-        value={value}
-        aria-valuetext={valueText}
-        onInput={(event) => onInput(Number(event.currentTarget.value))}
-        onChange={(event) => onCommit(Number(event.currentTarget.value))}
-      />
-      <output for={id}>{valueText}</output>
-    </div>
   );
 }

@@ -56,7 +56,7 @@ export function ReaderPreview({ settings, article, loadDictionary, label }: Read
     );
   }, [settings, article, loadDictionary]);
 
-  const scroller = (): HTMLElement | null | undefined => hostRef.current?.shadowRoot?.querySelector<HTMLElement>('[role="dialog"]');
+  const scroller = (): HTMLElement | null | undefined => hostRef.current?.shadowRoot?.querySelector<HTMLElement>('.qd-scroll');
 
   useEffect(() => {
     const frame = hostRef.current?.parentElement;

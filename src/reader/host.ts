@@ -13,6 +13,7 @@ import type { DictionaryLoader } from '../core/zh/index.ts';
 import { loadSettings, updateSettings, watchSettings } from '../storage.ts';
 import { READER_CSS, ReaderApp, type ReaderState } from './ui/App.tsx';
 import { OVERLAY_HOST_CSS } from './ui/styles.ts';
+import { takeDeviceWidthViewport, type ViewportLease } from './viewport.ts';
 
 export const HOST_TAG = 'qingdu-reader';
 
@@ -49,7 +50,8 @@ function recordPage(): PageState {
 
 /**
  * Stops the page behind the overlay from scrolling (wheel, keys, scrollbar drag) by hiding the
- * root's overflow — the only change the reader makes to the page's own elements, undone on close.
+ * root's overflow — with the viewport (viewport.ts) the only changes the reader makes to the page's
+ * own elements, both undone on close.
  * Written as the attribute, not through `element.style`: Chromium serializes CSSOM edits lazily,
  * and a later `removeAttribute('style')` would then leave `style=""` behind.
  */
@@ -119,6 +121,7 @@ export class ReaderSession {
   private readonly mount: HTMLElement;
   private readonly saved: PageState;
   private readonly openedAt: string;
+  private viewport: ViewportLease | undefined;
   private state: ReaderState = { status: 'loading' };
   private settings: Settings | undefined;
   private closed = false;
@@ -141,6 +144,7 @@ export class ReaderSession {
     const signal = this.lifetime.signal;
     document.documentElement.append(this.host);
     lockPageScroll(this.saved);
+    this.viewport = takeDeviceWidthViewport();
 
     const loaded = await loadSettings();
     if (signal.aborted) return;
@@ -200,6 +204,8 @@ export class ReaderSession {
     this.lifetime.abort();
     render(null, this.mount);
     this.host.remove();
+    // The page's own viewport first, so its scroll position is put back in its own layout.
+    this.viewport?.restore();
     restorePage(this.saved);
     this.hooks.onClosed();
   }

@@ -209,6 +209,8 @@ test.describe('options page (Chromium)', () => {
       'setting-lineHeight',
       'setting-contentWidth',
       'images',
+      'textAlign',
+      'indent',
       'defaultScript',
       'quotes',
       'taiwanPhrases',
@@ -222,7 +224,7 @@ test.describe('options page (Chromium)', () => {
     ]);
     // The preview is inert (a picture of the reader, not a second dialog); its frame scrolls it.
     const previewScroll = () =>
-      options.getByTestId('preview').evaluate((host) => host.shadowRoot?.querySelector('[role="dialog"]')?.scrollTop ?? -1);
+      options.getByTestId('preview').evaluate((host) => host.shadowRoot?.querySelector('.qd-scroll')?.scrollTop ?? -1);
     expect(await previewScroll()).toBe(0);
     await options.getByTestId('preview-frame').focus();
     await options.keyboard.press('End');

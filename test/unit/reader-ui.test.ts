@@ -261,6 +261,18 @@ describe('settings', () => {
     expect(shadow.querySelectorAll('figure')).toHaveLength(0);
   });
 
+  it('labels a Chinese article in Chinese and the toolbar in the browser’s language (here English) by default', () => {
+    expect(navigator.language).toMatch(/^en/);
+    show({ settings: { ...SETTINGS, uiLanguage: 'browser' } });
+    expect(shadow.querySelector('header')?.textContent).toContain('發布於');
+    expect(shadow.querySelector('header')?.textContent).toContain('約 10 分鐘');
+    expect(shadow.querySelector('.qd-related h2')?.textContent).toBe('相關報道');
+    expect(shadow.querySelector('small.qd-credit')?.textContent).toMatch(/^圖片來源：/);
+    expect(shadow.querySelector('button[data-action="close"]')?.getAttribute('aria-label')).toBe('Close reader');
+    expect(shadow.querySelector('button[data-action="settings"]')?.getAttribute('aria-label')).toBe('Reading settings');
+    expect(shadow.querySelector('.qd-toolbar')?.getAttribute('lang')).toBe('en');
+  });
+
   it('speaks English when the UI language is English', () => {
     show({ settings: { ...SETTINGS, uiLanguage: 'en' } });
     expect(shadow.querySelector('button[data-action="close"]')?.getAttribute('aria-label')).toBe('Close reader');
@@ -274,9 +286,20 @@ describe('settings', () => {
 });
 
 describe('keys and focus', () => {
-  it('moves focus into the dialog when it opens', () => {
+  it('moves focus into the dialog when it opens: onto the article, which the keys then scroll', () => {
     show();
-    expect(shadow.activeElement).toBe(dialog());
+    const scroller = shadow.querySelector('.qd-scroll');
+    expect(scroller?.parentElement).toBe(dialog());
+    expect(shadow.activeElement).toBe(scroller);
+    // The toolbar is not inside the scroller: focusing its controls cannot scroll the article.
+    expect(scroller?.contains(shadow.querySelector('.qd-toolbar'))).toBe(false);
+  });
+
+  it('starts Tab at the toolbar from the article', () => {
+    show();
+    const forward = press('Tab');
+    expect(forward.defaultPrevented).toBe(true);
+    expect((shadow.activeElement as HTMLElement | null)?.dataset.script).toBe('original');
   });
 
   it('closes on Esc', () => {
@@ -365,10 +388,10 @@ describe('the script control', () => {
     const related = shadow.querySelector('.qd-related a');
     expect(related?.textContent).toBe('中国老挝跨国铁路通车 泛亚铁路计划艰难起步');
     expect(related?.getAttribute('href')).toBe(ARTICLE.related[0]?.url);
-    // The UI labels follow the script too.
+    // The article's labels follow the script too; the toolbar stays in the chosen UI language.
     expect(shadow.querySelector('header')?.textContent).toContain('约 10 分钟');
     expect(shadow.querySelector('.qd-related h2')?.textContent).toBe('相关报道');
-    expect(shadow.querySelector('[data-action="close"]')?.getAttribute('aria-label')).toBe('关闭阅读模式');
+    expect(shadow.querySelector('[data-action="close"]')?.getAttribute('aria-label')).toBe('關閉閱讀模式');
   });
 
   it('switches to 繁體·台灣 and 繁體·香港 with their lang, and back to 原文', async () => {
@@ -496,13 +519,12 @@ describe('the script control', () => {
     const packs = new Map<string, unknown>();
     for (const pack of ['base', 'st']) packs.set(pack, await files(pack));
     const fromMemory: DictionaryLoader = (pack) => Promise.resolve(packs.get(pack) as Awaited<ReturnType<DictionaryLoader>>);
-    // A layout: the dialog shows 600 px under a 50 px toolbar, block n spans 100n − 1000 .. 100n − 900,
+    // A layout: the article's scroller shows 600 px, block n spans 100n − 1000 .. 100n − 900,
     // so blocks 10 to 15 are on screen.
     const box = (top: number, height: number): DOMRect =>
       ({ top, bottom: top + height, height, left: 0, right: 800, width: 800, x: 0, y: top, toJSON: () => ({}) }) as DOMRect;
     const layout = vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
-      if (this.matches('[role="dialog"]')) return box(0, 600);
-      if (this.matches('.qd-toolbar')) return box(0, 50);
+      if (this.matches('.qd-scroll')) return box(0, 600);
       const block = (this as HTMLElement).dataset['block'];
       return block === undefined ? box(0, 0) : box(Number(block) * 100 - 1000, 100);
     });
@@ -685,5 +707,91 @@ describe('the stylesheet', () => {
     style.remove();
     expect(selectors.length).toBeGreaterThan(50);
     for (const selector of selectors) expect(selector.trim()).toMatch(/^(:host|\.qd-)/);
+  });
+});
+
+describe('the Aa panel', () => {
+  /** Only Noto Sans and Serif CJK installed, as on the test machines: no Kai font. */
+  const noKai = (family: string): boolean => /^Noto (Sans|Serif) CJK/.test(family);
+  const openPanel = (): HTMLElement => {
+    const button = shadow.querySelector<HTMLButtonElement>('[data-action="settings"]');
+    expect(button?.getAttribute('aria-expanded')).toBe('false');
+    act(() => button?.click());
+    expect(button?.getAttribute('aria-expanded')).toBe('true');
+    const panel = shadow.getElementById(button?.getAttribute('aria-controls') ?? '');
+    if (!panel) throw new Error('no panel');
+    return panel;
+  };
+  const labelOf = (input: Element): string =>
+    (input.closest('label')?.textContent ?? shadow.querySelector(`label[for="${input.id}"]`)?.textContent ?? '').trim();
+
+  it('opens from [data-action=settings] with a labelled control for every setting it holds', () => {
+    show({ fontInstalled: noKai });
+    const panel = openPanel();
+    const inputs = [...panel.querySelectorAll('input')];
+    for (const input of inputs) expect(labelOf(input), input.outerHTML).not.toBe('');
+    const groups = [...panel.querySelectorAll('fieldset legend')].map((legend) => legend.textContent);
+    expect(groups).toEqual(['主題', '字型', '圖片']);
+    expect(panel.querySelectorAll('input[type="radio"]')).toHaveLength(5 + 3 + 3);
+    expect(panel.querySelectorAll('input[type="range"]')).toHaveLength(3);
+    expect(panel.querySelectorAll('input[type="checkbox"]')).toHaveLength(2);
+  });
+
+  it('applies a change at once and saves it through onSettingsChange', () => {
+    const props = show({ fontInstalled: noKai });
+    const panel = openPanel();
+    const radio = (setting: string, value: string): HTMLInputElement =>
+      panel.querySelector<HTMLInputElement>(`[data-setting="${setting}"] input[value="${value}"]`)!;
+    act(() => radio('theme', 'contrast').click());
+    expect(dialog().dataset.theme).toBe('contrast');
+    expect(props.onSettingsChange).toHaveBeenLastCalledWith({ theme: 'contrast' });
+    const indent = panel.querySelector<HTMLInputElement>('[data-setting="indent"] input')!;
+    act(() => indent.click());
+    expect(dialog().dataset.indent).toBe('true');
+    expect(props.onSettingsChange).toHaveBeenLastCalledWith({ indent: true });
+    const justify = panel.querySelector<HTMLInputElement>('[data-setting="justify"] input')!;
+    expect(justify.checked).toBe(true);
+    act(() => justify.click());
+    expect(dialog().dataset.align).toBe('start');
+    expect(props.onSettingsChange).toHaveBeenLastCalledWith({ textAlign: 'start' });
+    act(() => radio('images', 'off').click());
+    expect(shadow.querySelectorAll('figure')).toHaveLength(0);
+    // A slider shows each step as it moves and saves when let go.
+    const size = panel.querySelector<HTMLInputElement>('[data-setting="fontSize"] input')!;
+    const calls = vi.mocked(props.onSettingsChange!).mock.calls.length;
+    act(() => {
+      size.value = '26';
+      size.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(dialog().style.getPropertyValue('--qd-font-size')).toBe('26px');
+    expect(vi.mocked(props.onSettingsChange!).mock.calls.length).toBe(calls);
+    act(() => void size.dispatchEvent(new Event('change', { bubbles: true })));
+    expect(props.onSettingsChange).toHaveBeenLastCalledWith({ fontSize: 26 });
+  });
+
+  it('offers only fonts this device has, and says when the saved one falls back', () => {
+    show({ fontInstalled: noKai, settings: { ...SETTINGS, font: 'serif' } });
+    let panel = openPanel();
+    const kai = panel.querySelector<HTMLInputElement>('[data-setting="font"] input[value="kai"]')!;
+    expect(kai.disabled).toBe(true);
+    expect(labelOf(kai)).toContain('本機沒有');
+    expect(panel.querySelector<HTMLInputElement>('[data-setting="font"] input[value="serif"]')?.disabled).toBe(false);
+    expect(panel.querySelector('[role="note"]')).toBeNull();
+    // Settings synced from a machine with a Kai font.
+    render(null, shadow);
+    show({ fontInstalled: noKai, settings: { ...SETTINGS, font: 'kai' } });
+    panel = openPanel();
+    expect(panel.querySelector<HTMLInputElement>('[data-setting="font"] input[value="kai"]')?.checked).toBe(true);
+    expect(panel.querySelector('[role="note"]')?.textContent).toBe('所選字型本機沒有，內文以明體顯示。');
+  });
+
+  it('closes on Esc without closing the reader, and gives focus back to its button', () => {
+    const props = show({ fontInstalled: noKai });
+    const panel = openPanel();
+    panel.querySelector<HTMLInputElement>('input')?.focus();
+    press('Escape');
+    expect(props.onClose).not.toHaveBeenCalled();
+    expect(shadow.querySelector('.qd-panel')).toBeNull();
+    expect(shadow.activeElement).toBe(shadow.querySelector('[data-action="settings"]'));
   });
 });

@@ -11,6 +11,7 @@ import {
   QUOTE_STYLES,
   SETTING_KEYS,
   SETTINGS_VERSION,
+  TEXT_ALIGNS,
   THEMES,
   UI_LANGUAGES,
   applySettingsPatch,
@@ -40,6 +41,8 @@ const validSettings: fc.Arbitrary<Settings> = fc.record({
   quotes: fc.constantFrom(...QUOTE_STYLES),
   taiwanPhrases: fc.boolean(),
   images: fc.constantFrom(...IMAGE_MODES),
+  indent: fc.boolean(),
+  textAlign: fc.constantFrom(...TEXT_ALIGNS),
   autoOpen: fc.boolean(),
   uiLanguage: fc.constantFrom(...UI_LANGUAGES),
 });
@@ -68,6 +71,8 @@ function isValid(settings: Settings): boolean {
     (UI_LANGUAGES as readonly unknown[]).includes(settings.uiLanguage) &&
     typeof settings.autoOpen === 'boolean' &&
     typeof settings.taiwanPhrases === 'boolean' &&
+    typeof settings.indent === 'boolean' &&
+    (TEXT_ALIGNS as readonly unknown[]).includes(settings.textAlign) &&
     inRange('fontSize') &&
     inRange('lineHeight') &&
     inRange('contentWidth')
@@ -270,6 +275,9 @@ describe('migrations', () => {
         quotes: 'keep',
         taiwanPhrases: false,
         images: 'off',
+        // Added later without a version step: an older object gets the defaults.
+        indent: DEFAULT_SETTINGS.indent,
+        textAlign: DEFAULT_SETTINGS.textAlign,
         autoOpen: true,
         uiLanguage: 'zh_TW',
       },
@@ -277,7 +285,7 @@ describe('migrations', () => {
     });
     const { version: _version, ...v2Choices } = storedV2;
     expect(parseSettings(storedV2)).toEqual({
-      settings: { ...v2Choices, contentWidth: 40, taiwanPhrases: false },
+      settings: { ...v2Choices, indent: DEFAULT_SETTINGS.indent, textAlign: DEFAULT_SETTINGS.textAlign, contentWidth: 40, taiwanPhrases: false },
       resetKeys: [],
     });
   });

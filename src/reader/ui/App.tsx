@@ -17,11 +17,15 @@ import { ArticleBlock, safeHref } from './Body.tsx';
 import { conversionKey, conversionStyle, zhTarget } from './conversion-style.ts';
 import { langFor, variantFromUrl, type ReaderScript } from './format.ts';
 import { ArticleHeader } from './Header.tsx';
-import { labelLocale, readerLabels, type Labels } from './labels.ts';
-import { SCRIPTS, ScriptControl } from './ScriptControl.tsx';
+import { createFontProbe } from './fonts.ts';
+import { labelLocale, readerLabels, toolbarLocale, type Labels } from './labels.ts';
 import { LiveBody, LiveHeader } from './Live.tsx';
 import { LIVE_CSS } from './live-styles.ts';
+import { useLiveSettings } from './live-settings.ts';
+import { SCRIPTS } from './ScriptControl.tsx';
+import { scrollByKey } from './scrolling.ts';
 import { READER_CSS as ARTICLE_CSS } from './styles.ts';
+import { Toolbar } from './Toolbar.tsx';
 
 export const READER_CSS = ARTICLE_CSS + LIVE_CSS;
 
@@ -36,8 +40,17 @@ export interface ReaderAppProps {
   /** Passed to createConverter on the first switch to a script; never called on open otherwise. */
   loadDictionary: DictionaryLoader;
   onClose: () => void;
-  /** Persists changes made from inside the reader (the text-size keys and buttons). */
+  /** Persists changes made from inside the reader (the Aa panel, the text-size keys and buttons). */
   onSettingsChange?: (patch: Partial<Settings>) => void;
+  /** Whether a local font family is installed; measured in the page by default (fonts.ts). */
+  fontInstalled?: (family: string) => boolean;
+}
+
+let pageFontProbe: ((family: string) => boolean) | undefined;
+/** One probe per page, made when the panel first asks. */
+function measuredFontInstalled(family: string): boolean {
+  pageFontProbe ??= createFontProbe();
+  return pageFontProbe(family);
 }
 
 function scriptFromSetting(defaultScript: Settings['defaultScript']): ReaderScript {
@@ -69,13 +82,12 @@ interface ScrollAnchor {
 const VISIBLE_MARGIN_BLOCKS = 2;
 
 /**
- * Where the reader is: the first block below the toolbar (kept in place by a switch) and the blocks
+ * Where the reader is: the first block at the top of the article's scroller (kept in place by a switch) and the blocks
  * on screen (converted first by a first switch). `visible` is left out when it would not help:
  * no layout, no block on screen, or the end of the article (the related stories) in view.
  */
 function readingPosition(scroller: HTMLElement): { anchor?: ScrollAnchor; visible?: BlockRange } {
   const box = scroller.getBoundingClientRect();
-  const toolbar = scroller.querySelector('.qd-toolbar')?.getBoundingClientRect().height ?? 0;
   const blocks = scroller.querySelectorAll<HTMLElement>('[data-block]');
   let anchor: ScrollAnchor | undefined;
   let from: number | undefined;
@@ -83,7 +95,7 @@ function readingPosition(scroller: HTMLElement): { anchor?: ScrollAnchor; visibl
   let beyond = false;
   for (const el of blocks) {
     const rect = el.getBoundingClientRect();
-    if (!anchor && rect.bottom > box.top + toolbar) anchor = { index: el.dataset.block ?? '', offset: rect.top - box.top };
+    if (!anchor && rect.bottom > box.top) anchor = { index: el.dataset.block ?? '', offset: rect.top - box.top };
     if (rect.bottom <= box.top) continue;
     if (rect.top >= box.bottom) {
       beyond = true;
@@ -292,23 +304,29 @@ function useScriptSwitch(
 }
 
 export function ReaderApp(props: ReaderAppProps): JSX.Element {
-  const { state, settings, loadDictionary, onClose, onSettingsChange } = props;
+  const { state, loadDictionary, onClose, onSettingsChange, fontInstalled = measuredFontInstalled } = props;
+  const live = useLiveSettings(props.settings, onSettingsChange);
+  const { settings } = live;
   const article = state.status === 'ready' ? state.article : undefined;
   const { shown, pending, failed, choose, prepare } = useScriptSwitch(article, settings, loadDictionary);
-  const [fontSize, setFontSize] = useState(settings.fontSize);
-  useEffect(() => setFontSize(settings.fontSize), [settings.fontSize]);
 
   const dialogRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const endScroll = useRef({ stop: () => undefined as void });
   const anchor = useRef<ScrollAnchor | undefined>(undefined);
   const titleId = useId();
 
   const pageVariant = article?.variant ?? (state.status === 'error' ? variantFromUrl(state.url) : undefined);
   const locale = labelLocale(shown.script, pageVariant, settings.uiLanguage, browserLanguage());
   const labels: Labels = useMemo(() => readerLabels(locale, shown.convert), [locale, shown.convert]);
+  const uiLocale = toolbarLocale(settings.uiLanguage, browserLanguage());
+  const uiLabels: Labels = useMemo(() => readerLabels(uiLocale), [uiLocale]);
+
+  const textLang = langFor(shown.script, shown.article ?? (pageVariant ? { lang: '', variant: pageVariant } : undefined));
 
   const switchScript = useCallback(
     (script: ReaderScript) => {
-      const position = dialogRef.current ? readingPosition(dialogRef.current) : {};
+      const position = scrollRef.current ? readingPosition(scrollRef.current) : {};
       anchor.current = position.anchor;
       choose(script, position.visible);
     },
@@ -316,25 +334,35 @@ export function ReaderApp(props: ReaderAppProps): JSX.Element {
   );
 
   useLayoutEffect(() => {
-    const scroller = dialogRef.current;
+    const scroller = scrollRef.current;
     if (scroller && anchor.current) restoreAnchor(scroller, anchor.current);
     anchor.current = undefined;
   }, [shown]);
 
-  // Focus moves into the overlay when it opens (the host gives it back when it closes).
+  // Focus moves into the overlay when it opens (the host gives it back when it closes): onto the
+  // article's scroller, so the keys that scroll (arrows, Page Down, space) move the article at once.
   useEffect(() => {
-    dialogRef.current?.focus({ preventScroll: true });
+    scrollRef.current?.focus({ preventScroll: true });
+    return () => endScroll.current.stop();
   }, []);
 
+  const { fontSize } = settings;
+  const { commit } = live;
   const resize = useCallback(
     (steps: number) => {
       const next = normalizeNumber(NUMBER_RANGES.fontSize, fontSize + steps * NUMBER_RANGES.fontSize.step);
-      if (next === fontSize) return;
-      setFontSize(next);
-      onSettingsChange?.({ fontSize: next });
+      if (next !== fontSize) commit({ fontSize: next });
     },
-    [fontSize, onSettingsChange],
+    [fontSize, commit],
   );
+
+  const backToTop = useCallback(() => {
+    const scroller = scrollRef.current;
+    if (!scroller) return;
+    endScroll.current.stop();
+    scroller.scrollTop = 0;
+    scroller.focus({ preventScroll: true });
+  }, []);
 
   const onKeyDown = (event: KeyboardEvent): void => {
     const dialog = dialogRef.current;
@@ -346,12 +374,16 @@ export function ReaderApp(props: ReaderAppProps): JSX.Element {
       return;
     }
     if (event.key === 'Tab') {
-      trapFocus(event, dialog);
+      trapFocus(event, dialog, scrollRef.current);
       return;
     }
     if (event.ctrlKey || event.metaKey || event.altKey || isEditable(event.target)) return;
+    const scroller = scrollRef.current;
+    const onControl = !(event.target instanceof Node && scroller?.contains(event.target));
     const script = SCRIPTS.find((s) => s.key === event.key)?.script;
-    if (script && article) {
+    if (scroller && scrollByKey(scroller, event, onControl, endScroll.current)) {
+      // Moved the article (Home, End; Page Up/Down and arrows from a toolbar control).
+    } else if (script && article) {
       switchScript(script);
     } else if (event.key === '+' || event.key === '=') {
       resize(1);
@@ -365,7 +397,7 @@ export function ReaderApp(props: ReaderAppProps): JSX.Element {
   };
 
   const style = {
-    '--qd-font-size': `${fontSize}px`,
+    '--qd-font-size': `${settings.fontSize}px`,
     '--qd-line-height': String(settings.lineHeight),
     '--qd-measure': `${settings.contentWidth}em`,
   };
@@ -379,49 +411,31 @@ export function ReaderApp(props: ReaderAppProps): JSX.Element {
       aria-labelledby={titleId}
       aria-busy={state.status === 'loading' ? 'true' : undefined}
       tabIndex={-1}
-      lang={langFor(shown.script, shown.article ?? (pageVariant ? { lang: '', variant: pageVariant } : undefined))}
+      lang={textLang}
       data-theme={settings.theme}
       data-font={settings.font}
       data-images={settings.images}
+      data-align={settings.textAlign}
+      data-indent={settings.indent ? 'true' : undefined}
       style={style}
       onKeyDown={onKeyDown}
     >
-      <div class="qd-toolbar" lang={labels.lang}>
-        <span class="qd-brand" aria-hidden="true">
-          {labels.reader_app_name}
-        </span>
-        {article && (
-          <ScriptControl
-            current={pending ?? shown.script}
-            pending={pending}
-            groupLabel={labels.reader_script_group}
-            onChoose={switchScript}
-            onIntent={prepare}
-          />
-        )}
-        <span class="qd-spacer" />
-        {article && (
-          <span class="qd-size">
-            <button type="button" data-action="smaller" title={`${labels.reader_text_smaller} (−)`} onClick={() => resize(-1)}>
-              <span aria-hidden="true">A−</span>
-              <span class="qd-visually-hidden">{labels.reader_text_smaller}</span>
-            </button>
-            <button type="button" data-action="larger" title={`${labels.reader_text_larger} (+)`} onClick={() => resize(1)}>
-              <span aria-hidden="true">A+</span>
-              <span class="qd-visually-hidden">{labels.reader_text_larger}</span>
-            </button>
-          </span>
-        )}
-        <button type="button" class="qd-close" data-action="close" aria-label={labels.reader_close} title={`${labels.reader_close} (Esc)`} onClick={onClose}>
-          <span aria-hidden="true">×</span>
-        </button>
-      </div>
-      <p class="qd-status" role="status" lang={labels.lang}>
-        {pending ? labels.reader_converting : failed ? labels.reader_convert_failed : ''}
+      <Toolbar
+        labels={uiLabels}
+        script={article ? { current: pending ?? shown.script, pending, choose: switchScript, prepare } : undefined}
+        live={live}
+        resize={resize}
+        textLang={textLang}
+        fontInstalled={fontInstalled}
+        onClose={onClose}
+      />
+      <div ref={scrollRef} class="qd-scroll" tabIndex={-1}>
+      <p class="qd-status" role="status" lang={uiLabels.lang}>
+        {pending ? uiLabels.reader_converting : failed ? uiLabels.reader_convert_failed : ''}
       </p>
       {shown.article ? (
         // Keyed by address: another article (in-page navigation) starts its progressive rendering afresh.
-        <ArticleView key={shown.article.url} article={shown.article} converting={shown.partial === true} settings={settings} labels={labels} locale={locale} titleId={titleId} onClose={onClose} />
+        <ArticleView key={shown.article.url} article={shown.article} converting={shown.partial === true} settings={settings} labels={labels} locale={locale} titleId={titleId} onClose={onClose} onTop={backToTop} />
       ) : state.status === 'error' ? (
         <ErrorView state={state} labels={labels} titleId={titleId} onClose={onClose} />
       ) : (
@@ -432,6 +446,7 @@ export function ReaderApp(props: ReaderAppProps): JSX.Element {
           <p role="status">{labels.reader_loading}</p>
         </div>
       )}
+      </div>
     </div>
   );
 }
@@ -446,7 +461,9 @@ function closeOnPlainClick(onClose: () => void) {
   };
 }
 
-function trapFocus(event: KeyboardEvent, dialog: HTMLElement): void {
+/** Tab and Shift+Tab cycle inside the dialog; from the dialog or the article's scroller itself
+ * (where focus rests after opening), Tab starts at the toolbar. */
+function trapFocus(event: KeyboardEvent, dialog: HTMLElement, scroller: HTMLElement | null): void {
   const focusable = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.closest('[hidden]'));
   const first = focusable[0];
   const last = focusable[focusable.length - 1];
@@ -456,7 +473,7 @@ function trapFocus(event: KeyboardEvent, dialog: HTMLElement): void {
   }
   const root = dialog.getRootNode() as Document | ShadowRoot;
   const active = root.activeElement;
-  const inside = active instanceof Node && dialog.contains(active) && active !== dialog;
+  const inside = active instanceof Node && dialog.contains(active) && active !== dialog && active !== scroller;
   if (event.shiftKey && (!inside || active === first)) {
     event.preventDefault();
     last.focus();
@@ -510,6 +527,7 @@ function ArticleView({
   locale,
   titleId,
   onClose,
+  onTop,
 }: {
   article: Article;
   /** Blocks off screen are still being converted (see `Shown.partial`). */
@@ -519,6 +537,7 @@ function ArticleView({
   locale: ReturnType<typeof labelLocale>;
   titleId: string;
   onClose: () => void;
+  onTop: () => void;
 }): JSX.Element {
   const original = safeHref(article.url);
   const rendered = useProgressiveCount(article.blocks.length);
@@ -592,6 +611,9 @@ function ArticleView({
           </a>
         )}
         <p class="qd-keys">{labels.reader_keys_help}</p>
+        <button type="button" class="qd-top" data-action="top" onClick={onTop}>
+          {labels.reader_back_to_top}
+        </button>
       </footer>
     </article>
   );

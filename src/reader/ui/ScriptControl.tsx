@@ -61,10 +61,23 @@ export function ScriptControl({
           onFocus={() => intent(script)}
           onPointerDown={() => intent(script)}
           onClick={() => onChoose(script)}
+          aria-label={label}
         >
-          {label}
+          <ScriptName label={label} />
         </button>
       ))}
     </div>
+  );
+}
+
+/** 繁體·台灣 with 繁體· in its own span: phones show only 台灣 (the button's accessible name stays whole). */
+function ScriptName({ label }: { label: string }): JSX.Element {
+  const dot = label.indexOf('·');
+  if (dot < 0) return <>{label}</>;
+  return (
+    <>
+      <span class="qd-script-long">{label.slice(0, dot + 1)}</span>
+      {label.slice(dot + 1)}
+    </>
   );
 }

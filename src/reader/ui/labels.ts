@@ -1,6 +1,10 @@
-// The overlay's UI strings (`reader_` keys of `_locales`), in the script the reader is showing:
-// simplified labels in 简体, traditional in 繁體 (run through the active converter, so 香港 gets
-// Hong Kong forms), unless the chosen UI language is English.
+// The overlay's UI strings (`reader_` keys of `_locales`), in two languages at once. The article's
+// labels (published, updated, reading time, image credit, related stories, the way back) are in
+// the script the reader is showing — simplified in 简体, traditional in 繁體 (run through the active
+// converter, so 香港 gets Hong Kong forms) — whatever the browser's language: they are part of the
+// page being read. The toolbar and the settings panel speak the browser's language. The UI-language
+// setting, when chosen explicitly, overrides both (a Chinese choice keeps the article's labels in
+// the script shown).
 import { resolveUiLocale, translate, type UiLocale } from '../../core/i18n.ts';
 import type { UiLanguage } from '../../core/settings.ts';
 import type { Converter } from '../../core/zh/index.ts';
@@ -40,6 +44,30 @@ export const LABEL_KEYS = [
   'reader_live_key_points',
   'reader_live_posts',
   'reader_live_breaking',
+  'reader_settings',
+  'reader_settings_theme',
+  'reader_theme_system',
+  'reader_theme_light',
+  'reader_theme_sepia',
+  'reader_theme_dark',
+  'reader_theme_contrast',
+  'reader_settings_font',
+  'reader_font_sans',
+  'reader_font_serif',
+  'reader_font_kai',
+  'reader_font_missing',
+  'reader_font_fallback',
+  'reader_settings_size',
+  'reader_settings_line_height',
+  'reader_settings_width',
+  'reader_settings_width_value',
+  'reader_settings_indent',
+  'reader_settings_justify',
+  'reader_settings_images',
+  'reader_images_on',
+  'reader_images_captions',
+  'reader_images_off',
+  'reader_back_to_top',
 ] as const satisfies readonly `reader_${string}`[]; // the reader's bundle carries only `reader_` messages
 
 export type LabelKey = (typeof LABEL_KEYS)[number];
@@ -49,9 +77,9 @@ export type Labels = Record<LabelKey, string> & {
 };
 
 /**
- * Which message catalogue the overlay's labels come from. English when the reader chose English
- * (or follows an English browser); otherwise the catalogue of the script on screen: 原文 follows the
- * page's own script, 简体 is zh_CN, both 繁體 are zh_TW.
+ * Which message catalogue the article's labels come from. English only when the reader chose
+ * English explicitly; otherwise the catalogue of the script on screen: 原文 follows the page's own
+ * script, 简体 is zh_CN, both 繁體 are zh_TW (the browser's language where the page's is unknown).
  */
 export function labelLocale(
   script: ReaderScript,
@@ -59,12 +87,16 @@ export function labelLocale(
   uiLanguage: UiLanguage,
   browserLanguage: string,
 ): UiLocale {
-  const chosen = resolveUiLocale(uiLanguage, browserLanguage);
-  if (chosen === 'en') return 'en';
+  if (uiLanguage === 'en') return 'en';
   if (script === 'simp') return 'zh_CN';
   if (script === 'tw' || script === 'hk') return 'zh_TW';
   if (pageVariant) return pageVariant === 'trad' ? 'zh_TW' : 'zh_CN';
-  return chosen;
+  return resolveUiLocale(uiLanguage, browserLanguage);
+}
+
+/** Which catalogue the toolbar and the settings panel speak: the UI-language setting, or the browser's language. */
+export function toolbarLocale(uiLanguage: UiLanguage, browserLanguage: string): UiLocale {
+  return resolveUiLocale(uiLanguage, browserLanguage);
 }
 
 /** Reading-time style messages keep their `$1` placeholder for `fill`. */

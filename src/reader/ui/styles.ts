@@ -7,16 +7,12 @@
 // data attributes on `.qd-dialog`, so a change restyles the open overlay at once without
 // re-rendering the article.
 
-const SANS_HANS = `"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "微软雅黑"`;
-const SANS_HANT = `"Noto Sans CJK TC", "Noto Sans TC", "Source Han Sans TC", "PingFang TC", "Hiragino Sans CNS", "Microsoft JhengHei", "微軟正黑體"`;
-const SANS_HK = `"Noto Sans CJK HK", "Noto Sans HK", "PingFang HK", ${SANS_HANT}`;
-const SERIF_HANS = `"Noto Serif CJK SC", "Noto Serif SC", "Source Han Serif SC", "Songti SC", "STSong", "SimSun", "宋体"`;
-const SERIF_HANT = `"Noto Serif CJK TC", "Noto Serif TC", "Source Han Serif TC", "Songti TC", "PMingLiU", "MingLiU", "新細明體"`;
-const SERIF_HK = `"Noto Serif CJK HK", "Noto Serif HK", ${SERIF_HANT}`;
-const KAI_HANS = `"Kaiti SC", "STKaiti", "KaiTi", "楷体", "AR PL UKai CN"`;
-const KAI_HANT = `"Kaiti TC", "BiauKai", "標楷體", "DFKai-SB", "TW-Kai", "AR PL UKai TW"`;
-const LATIN_SANS = `-apple-system, BlinkMacSystemFont, "Segoe UI", "Helvetica Neue", Arial`;
-const LATIN_SERIF = `"Iowan Old Style", "Palatino Linotype", Georgia`;
+import { fontStack, type FontScript } from './fonts.ts';
+
+/** The three font custom properties for a script (their order is explained in fonts.ts). */
+function fontVariables(script: FontScript): string {
+  return `--qd-sans: ${fontStack('sans', script)}; --qd-serif: ${fontStack('serif', script)}; --qd-kai: ${fontStack('kai', script)};`;
+}
 
 /** The dark palette, for the dark theme and for the system theme when the system is dark. */
 const DARK = `
@@ -74,9 +70,7 @@ export const READER_CSS = `
   /* The host inherits from the page (page rules on the host element beat :host), so start afresh. */
   all: initial;
   display: block;
-  --qd-sans: ${LATIN_SANS}, ${SANS_HANS}, sans-serif;
-  --qd-serif: ${LATIN_SERIF}, ${SERIF_HANS}, serif;
-  --qd-kai: ${LATIN_SERIF}, ${KAI_HANS}, ${SERIF_HANS}, serif;
+  ${fontVariables('hans')}
   --qd-body-font: var(--qd-sans);
 
   --qd-bg: #fbfaf6;
@@ -93,11 +87,14 @@ export const READER_CSS = `
   --qd-focus: #1f6fb2;
   color-scheme: light;
 
-  /* Fills the host: the host is fixed to the viewport in a tab; the options preview sizes it. */
+  /* Fills the host: the host is fixed to the viewport in a tab; the options preview sizes it. The
+     toolbar and the scrolling article are its two rows: focusing a toolbar control never scrolls
+     the article (a toolbar inside the scroller made the browser "reveal" each focused button). */
   position: absolute;
   inset: 0;
-  overflow-y: auto;
-  overscroll-behavior: contain;
+  display: flex;
+  flex-direction: column;
+  overflow: hidden;
   background: var(--qd-bg);
   color: var(--qd-text);
   font-family: var(--qd-sans);
@@ -107,18 +104,20 @@ export const READER_CSS = `
   text-rendering: optimizeLegibility;
   font-kerning: normal;
   outline: none;
-  scroll-padding-top: 64px;
 }
-.qd-dialog:lang(zh-Hant) {
-  --qd-sans: ${LATIN_SANS}, ${SANS_HANT}, sans-serif;
-  --qd-serif: ${LATIN_SERIF}, ${SERIF_HANT}, serif;
-  --qd-kai: ${LATIN_SERIF}, ${KAI_HANT}, ${SERIF_HANT}, serif;
+.qd-scroll {
+  flex: 1 1 auto;
+  min-height: 0;
+  overflow-y: auto;
+  overflow-x: hidden;
+  overscroll-behavior: contain;
+  outline: none;
+  scroll-padding-top: 16px;
+  /* Phones with a notch or a home indicator: the article keeps clear of them (viewport-fit=cover). */
+  padding: 0 env(safe-area-inset-right, 0px) env(safe-area-inset-bottom, 0px) env(safe-area-inset-left, 0px);
 }
-.qd-dialog:lang(zh-Hant-HK) {
-  --qd-sans: ${LATIN_SANS}, ${SANS_HK}, sans-serif;
-  --qd-serif: ${LATIN_SERIF}, ${SERIF_HK}, serif;
-  --qd-kai: ${LATIN_SERIF}, ${KAI_HANT}, ${SERIF_HK}, serif;
-}
+.qd-dialog:lang(zh-Hant) { ${fontVariables('hant')} }
+.qd-dialog:lang(zh-Hant-HK) { ${fontVariables('hk')} }
 .qd-dialog[data-font="serif"] { --qd-body-font: var(--qd-serif); }
 .qd-dialog[data-font="kai"] { --qd-body-font: var(--qd-kai); }
 
@@ -137,6 +136,22 @@ export const READER_CSS = `
   --qd-focus: #8b3a1a;
 }
 .qd-dialog[data-theme="dark"] {${DARK}}
+.qd-dialog[data-theme="contrast"] {
+  --qd-bg: #000000;
+  --qd-text: #ffffff;
+  --qd-muted: #e6e6e6;
+  --qd-faint: #d9d9d9;
+  --qd-rule: #ffffff;
+  --qd-accent: #ffd60a;
+  --qd-link: #8fd3ff;
+  --qd-card: #141414;
+  --qd-toolbar: #000000;
+  --qd-pressed-bg: #ffd60a;
+  --qd-pressed-text: #000000;
+  --qd-focus: #ffd60a;
+  color-scheme: dark;
+}
+.qd-dialog[data-theme="contrast"] a { text-decoration-thickness: 2px; }
 @media (prefers-color-scheme: dark) {
   .qd-dialog[data-theme="system"] {${DARK}}
 }
@@ -149,19 +164,19 @@ export const READER_CSS = `
   position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
 }
 
-/* Toolbar: one quiet line that stays at the top of the reading area. */
+/* Toolbar: one quiet line above the article. Every control is at least 44 × 44 px with 8 px between
+   controls, a finger's size (WCAG 2.5.5), and the line fits a 320-px phone (see the phone rules). */
 .qd-toolbar {
-  position: sticky;
-  top: 0;
-  z-index: 1;
+  flex: none;
+  position: relative;
+  z-index: 2;
   display: flex;
   flex-wrap: wrap;
   align-items: center;
-  gap: 8px 12px;
-  padding: 8.8px max(16px, calc((100% - 960px) / 2));
+  gap: 8px;
+  padding: max(6px, env(safe-area-inset-top, 0px)) max(16px, calc((100% - 960px) / 2), env(safe-area-inset-right, 0px)) 6px
+    max(16px, calc((100% - 960px) / 2), env(safe-area-inset-left, 0px));
   background: var(--qd-toolbar);
-  -webkit-backdrop-filter: blur(8px);
-  backdrop-filter: blur(8px);
   border-bottom: 1px solid var(--qd-rule);
   font-size: 14px;
 }
@@ -173,20 +188,67 @@ export const READER_CSS = `
   background: transparent;
   border: 1px solid var(--qd-rule);
   border-radius: 999px;
-  padding: 4.8px 12px;
+  padding: 0 12px;
   cursor: pointer;
   line-height: 1.2;
-  min-height: 32px;
+  min-width: 44px;
+  min-height: 44px;
 }
 .qd-toolbar button:hover { border-color: var(--qd-muted); }
-.qd-scripts { display: inline-flex; border: 1px solid var(--qd-rule); border-radius: 999px; padding: 2px; gap: 2px; }
-.qd-scripts button { border: 0; padding: 4.8px 12.8px; }
-.qd-scripts button[aria-pressed="true"] { background: var(--qd-pressed-bg); color: var(--qd-pressed-text); }
+.qd-scripts { display: inline-flex; gap: 8px; }
+.qd-scripts button[aria-pressed="true"] { background: var(--qd-pressed-bg); color: var(--qd-pressed-text); border-color: var(--qd-pressed-bg); }
 .qd-scripts button[aria-busy="true"] { opacity: 0.7; cursor: progress; }
-.qd-size { display: inline-flex; gap: 4px; }
-.qd-size button { padding: 4.8px 9.6px; }
+.qd-size { display: inline-flex; gap: 8px; }
 .qd-size button[data-action="smaller"] { font-size: 12px; }
-.qd-close { font-size: 20px !important; padding: 0 11.2px !important; line-height: 1 !important; }
+.qd-toolbar button[aria-expanded="true"] { background: var(--qd-card); border-color: var(--qd-muted); }
+.qd-close { font-size: 22px !important; line-height: 1 !important; padding: 0 !important; }
+.qd-aa { font-family: var(--qd-serif); font-size: 17px; letter-spacing: 0.02em; }
+
+/* The Aa panel: drops from the toolbar over the article, on phones across the whole width. */
+.qd-panel {
+  position: absolute;
+  top: calc(100% + 1px);
+  right: max(8px, calc((100% - 960px) / 2));
+  width: min(380px, calc(100% - 16px));
+  max-height: 75vh;
+  overflow-y: auto;
+  overscroll-behavior: contain;
+  padding: 14px 16px 4px;
+  background: var(--qd-bg);
+  color: var(--qd-text);
+  border: 1px solid var(--qd-rule);
+  border-radius: 12px;
+  box-shadow: 0 10px 30px rgba(0, 0, 0, 0.2);
+  font-size: 14px;
+  line-height: 1.4;
+  text-align: start;
+}
+.qd-field { border: 0; margin: 0 0 14px; padding: 0; min-width: 0; }
+.qd-field legend, .qd-range label { display: block; padding: 0; margin: 0 0 6px; font-weight: 600; color: var(--qd-muted); }
+.qd-choices { display: flex; flex-wrap: wrap; gap: 8px; }
+.qd-chip {
+  position: relative;
+  display: inline-flex;
+  align-items: center;
+  min-width: 44px;
+  min-height: 44px;
+  padding: 0 14px;
+  border: 1px solid var(--qd-rule);
+  border-radius: 999px;
+  cursor: pointer;
+}
+.qd-chip input { position: absolute; inset: 0; width: 100%; height: 100%; margin: 0; opacity: 0; cursor: inherit; }
+.qd-chip:has(input:checked) { background: var(--qd-pressed-bg); color: var(--qd-pressed-text); border-color: var(--qd-pressed-bg); }
+.qd-chip:has(input:focus-visible) { outline: 2px solid var(--qd-focus); outline-offset: 2px; }
+.qd-chip[data-disabled] { opacity: 0.6; cursor: not-allowed; }
+.qd-chip-note { font-size: 0.85em; }
+.qd-panel-note { margin: -6px 0 14px; color: var(--qd-muted); font-size: 13px; }
+.qd-range { display: grid; grid-template-columns: 1fr auto; align-items: center; column-gap: 12px; }
+.qd-range label { grid-column: 1 / -1; }
+.qd-range input { width: 100%; min-height: 44px; margin: 0; accent-color: var(--qd-accent); }
+.qd-range output { min-width: 5.5em; text-align: end; font-variant-numeric: tabular-nums; }
+.qd-check { display: flex; align-items: center; gap: 12px; min-height: 44px; cursor: pointer; }
+.qd-check input { flex: none; width: 22px; height: 22px; margin: 0; accent-color: var(--qd-accent); }
 
 .qd-status { margin: 0; min-height: 0; text-align: center; font-size: 13px; color: var(--qd-muted); }
 .qd-status:not(:empty) { padding: 8px 16px 0; }
@@ -235,6 +297,12 @@ export const READER_CSS = `
   text-spacing-trim: space-first;
 }
 .qd-body p { margin: 0 0 1.1em; }
+.qd-dialog[data-align="start"] .qd-body { text-align: start; }
+/* 段首缩进: the first line of each paragraph two characters in, as Chinese books set it. */
+.qd-dialog[data-indent="true"] .qd-body > p { text-indent: 2em; }
+/* A headline, subheading or caption that opens with 「 or （ starts flush with the column, as the
+   body's wrapped lines do: the blank half of the bracket's square is trimmed. */
+.qd-header h1, .qd-body h2, .qd-body h3, .qd-dialog figcaption, .qd-related li { text-spacing-trim: trim-start; }
 /* Text off screen is not laid out or painted (its last size is kept), so opening a long article
    and switching script cost only what is on screen: the body's text blocks, the figures' captions,
    the related stories and the footer (a figure itself is left alone: containment would stop its
@@ -247,6 +315,9 @@ export const READER_CSS = `
   contain-intrinsic-block-size: auto 5em;
   overflow-clip-margin: 8px;
 }
+/* While End is on its way (scrolling.ts), everything is laid out once, so every size is known. */
+.qd-scroll.qd-whole .qd-body > *, .qd-scroll.qd-whole figcaption, .qd-scroll.qd-whole .qd-related li,
+.qd-scroll.qd-whole .qd-footer { content-visibility: visible; }
 /* The size assumed before each is first laid out: about what one of them usually is. */
 .qd-dialog figcaption { contain-intrinsic-block-size: auto 3em; }
 .qd-related li { contain-intrinsic-block-size: auto 1.6em; }
@@ -327,6 +398,18 @@ export const READER_CSS = `
 .qd-footer { margin-top: 3em; padding-top: 1.4em; border-top: 1px solid var(--qd-rule); font-size: 0.75em; color: var(--qd-muted); }
 .qd-original { font-weight: 600; }
 .qd-keys { margin: 1em 0 0; font-size: 0.9em; color: var(--qd-faint); }
+.qd-top {
+  margin: 1.2em 0 0;
+  min-width: 44px;
+  min-height: 44px;
+  padding: 0 16px;
+  font: inherit;
+  color: var(--qd-text);
+  background: transparent;
+  border: 1px solid var(--qd-rule);
+  border-radius: 999px;
+  cursor: pointer;
+}
 
 /* Loading and error states. */
 .qd-loading p { color: var(--qd-muted); font-size: 0.9em; }
@@ -334,13 +417,23 @@ export const READER_CSS = `
 .qd-error-message { font-size: 1em; line-height: 1.8; margin: 0 0 1em; }
 .qd-error-detail { font-size: 0.7em; color: var(--qd-faint); margin: 0 0 1.5em; }
 
-/* Phones: one toolbar line (script control and close); text size stays on the keys and settings. */
+/* Phones: one toolbar line down to 320 px — the scripts by their short names (台灣, 香港; the full
+   name stays the accessible one), the Aa panel (which holds the text size) and close. */
 @media (max-width: 36rem) {
-  .qd-toolbar { flex-wrap: nowrap; gap: 6.4px; padding: 7.2px 9.6px; font-size: 13px; }
-  .qd-brand, .qd-size { display: none; }
-  .qd-scripts button { padding: 4.8px 8.8px; }
+  .qd-toolbar {
+    flex-wrap: nowrap;
+    padding-left: max(6px, env(safe-area-inset-left, 0px));
+    padding-right: max(6px, env(safe-area-inset-right, 0px));
+  }
+  .qd-brand, .qd-size, .qd-script-long { display: none; }
+  .qd-panel { left: 6px; right: 6px; width: auto; }
+  .qd-scripts button { padding: 0 6px; }
   .qd-page { padding: 28px 17.6px 48px; }
   .qd-header h1 { font-size: 1.4em; }
+}
+/* A touch screen has no keys to list. */
+@media (hover: none) and (pointer: coarse) {
+  .qd-keys { display: none; }
 }
 @media (prefers-reduced-motion: no-preference) {
   .qd-toolbar button { transition: background-color 0.15s, color 0.15s, border-color 0.15s; }

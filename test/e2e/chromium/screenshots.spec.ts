@@ -87,7 +87,7 @@ test('screenshot of photos and a video card (light and dark)', async ({ ext }) =
     await expect(video.locator('a[href^="https://www.bbc.com/"]')).toHaveCount(1);
     // A tall window, scrolled to the photo and video card that stand closest together, shows both.
     await page.setViewportSize({ width: 1280, height: 1800 });
-    await dialog.evaluate((scroller) => {
+    await dialog.locator('.qd-scroll').evaluate((scroller) => {
       const top = (element: Element): number => element.getBoundingClientRect().top;
       const cards = [...scroller.querySelectorAll('.qd-media[data-kind="video"]')];
       const figures = [...scroller.querySelectorAll('figure')];

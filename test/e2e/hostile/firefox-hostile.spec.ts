@@ -58,7 +58,7 @@ test.describe('hostile payloads in Firefox ESR (sample)', () => {
     }
     // Scroll through the overlay, so every photo loads or fails.
     await page.evaluate(async () => {
-      const dialog = Document.prototype.querySelector.call(document, 'qingdu-reader')?.shadowRoot?.querySelector('[role="dialog"]');
+      const dialog = Document.prototype.querySelector.call(document, 'qingdu-reader')?.shadowRoot?.querySelector('.qd-scroll');
       if (!dialog) return;
       for (let top = 0; top < dialog.scrollHeight; top += 600) {
         dialog.scrollTop = top;

@@ -205,7 +205,7 @@ export function auditOverlay(page: Page): Promise<AuditFinding[]> {
  */
 export async function scrollThroughOverlay(page: Page): Promise<void> {
   await expect(dialogOf(page).locator('.qd-body[aria-busy="true"]')).toHaveCount(0, { timeout: 60_000 });
-  await dialogOf(page).evaluate(async (dialog) => {
+  await dialogOf(page).locator('.qd-scroll').evaluate(async (dialog) => {
     const frame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
     const step = Math.max(400, dialog.clientHeight, Math.ceil(dialog.scrollHeight / 200));
     for (let top = 0, steps = 0; top < dialog.scrollHeight && steps < 250; top += step, steps += 1) {

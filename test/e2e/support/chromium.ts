@@ -37,6 +37,11 @@ export interface LaunchOptions {
   extensionPath?: string;
   /** Window size for headed runs and screenshots. */
   viewport?: { width: number; height: number };
+  /**
+   * A phone instead of a desktop window: 390 × 844 CSS px at 3 device pixels per px, touch, and
+   * mobile layout (the page's `<meta name=viewport>` is honoured, as on a phone).
+   */
+  phone?: boolean;
   colorScheme?: 'light' | 'dark';
   /** A profile directory to keep between launches (storage, shortcuts); default: a fresh temporary one. */
   userDataDir?: string;
@@ -51,6 +56,7 @@ export interface LaunchOptions {
 }
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const PHONE_VIEWPORT = { width: 390, height: 844 };
 
 export async function launchChromiumWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const extensionPath = options.extensionPath ?? DIST_CHROME;
@@ -59,7 +65,8 @@ export async function launchChromiumWithExtension(options: LaunchOptions = {}): 
     executablePath: CHROMIUM_PATH,
     // New headless mode loads extensions; the old one did not.
     headless: options.headless ?? true,
-    viewport: options.viewport ?? { width: 1280, height: 900 },
+    viewport: options.viewport ?? (options.phone ? PHONE_VIEWPORT : { width: 1280, height: 900 }),
+    ...(options.phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 3 } : {}),
     colorScheme: options.colorScheme ?? 'light',
     locale: 'zh-CN',
     args: [

@@ -4,18 +4,24 @@
 //   import { test, expect } from '../support/fixtures.ts';
 //   test('…', async ({ ext }) => { const page = await openPage(ext, url); … });
 import { test as base } from '@playwright/test';
-import { launchChromiumWithExtension, type ExtensionBrowser } from './chromium.ts';
+import { launchChromiumWithExtension, type ExtensionBrowser, type LaunchOptions } from './chromium.ts';
 
-export const test = base.extend<object, { ext: ExtensionBrowser }>({
-  ext: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern.
-    async ({}, use) => {
-      const ext = await launchChromiumWithExtension();
-      await use(ext);
-      await ext.context.close();
-    },
-    { scope: 'worker' },
-  ],
-});
+function withChromium(options: LaunchOptions) {
+  return base.extend<object, { ext: ExtensionBrowser }>({
+    ext: [
+      // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern.
+      async ({}, use) => {
+        const ext = await launchChromiumWithExtension(options);
+        await use(ext);
+        await ext.context.close();
+      },
+      { scope: 'worker' },
+    ],
+  });
+}
+
+export const test = withChromium({});
+/** The same on a phone: 390 × 844, touch, 3× pixels, mobile viewport handling. */
+export const phoneTest = withChromium({ phone: true });
 
 export { expect } from '@playwright/test';

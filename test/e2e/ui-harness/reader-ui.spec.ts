@@ -63,11 +63,10 @@ async function scrollTo(page: Page, selector: string, nth: number): Promise<void
   await page.evaluate(
     ({ selector, nth }) => {
       const root = document.querySelector('qingdu-reader')?.shadowRoot;
-      const dialog = root?.querySelector<HTMLElement>('[role="dialog"]');
+      const scroller = root?.querySelector<HTMLElement>('.qd-scroll');
       const target = root?.querySelectorAll<HTMLElement>(selector)[nth];
-      const toolbar = root?.querySelector<HTMLElement>('.qd-toolbar');
-      if (!dialog || !target) throw new Error(`nothing matches ${selector}`);
-      dialog.scrollTop += target.getBoundingClientRect().top - (toolbar?.offsetHeight ?? 0) - 24;
+      if (!scroller || !target) throw new Error(`nothing matches ${selector}`);
+      scroller.scrollTop += target.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 24;
     },
     { selector, nth },
   );
@@ -137,7 +136,7 @@ test('a script switch keeps the paragraph being read where it was', async () => 
   // whether the reader keeps the place itself; not every browser does, so test ours alone.
   await page.evaluate(() => {
     const style = document.createElement('style');
-    style.textContent = '.qd-dialog { overflow-anchor: none; }';
+    style.textContent = '.qd-scroll { overflow-anchor: none; }';
     document.querySelector('qingdu-reader')?.shadowRoot?.append(style);
   });
   await scrollTo(page, '[data-block="30"]', 0);
