@@ -120,6 +120,33 @@ test.describe('options page (Chromium)', () => {
     await expect(dialogOf(reopened)).toHaveAttribute('lang', 'zh-Hant-HK');
   });
 
+
+  test('台灣用語: a checkbox with a one-line example; the preview and an open overlay in 繁體·台灣 follow it', async () => {
+    const reader = await openReader(ext);
+    const overlay = dialogOf(reader);
+    await overlay.locator('[data-script="tw"]').click();
+    await expect(overlay.locator('h1')).toContainText('外交信號');
+
+    const options = await openOptions(ext);
+    const preview = options.locator('[data-testid="preview"] [role="dialog"]');
+    await options.getByRole('radio', { name: '繁体·台湾' }).check();
+    await expect(preview.locator('h1')).toContainText('外交信號');
+    const option = options.getByRole('checkbox', { name: '繁体·台湾使用台湾用语' });
+    await expect(option).not.toBeChecked();
+    await expect(option).toHaveAccessibleDescription(/软件 → 軟體/);
+    await option.check();
+    for (const dialog of [preview, overlay]) await expect(dialog.locator('h1')).toContainText('外交訊號');
+    await expect.poll(() => storedSettings(ext)).toMatchObject({ defaultScript: 'tw', taiwanPhrases: true });
+    await options.setViewportSize({ width: 1280, height: 900 });
+    await options.screenshot({ path: join(SCREENSHOTS, 'chromium-taiwan-phrases.png'), fullPage: true });
+    await options.setViewportSize({ width: 390, height: 844 });
+    await option.scrollIntoViewIfNeeded();
+    await options.screenshot({ path: join(SCREENSHOTS, 'chromium-taiwan-phrases-phone.png') });
+
+    await option.uncheck();
+    for (const dialog of [preview, overlay]) await expect(dialog.locator('h1')).toContainText('外交信號');
+    expect(await axeViolations(options)).toEqual([]);
+  });
   test('garbage in storage: the reader opens with defaults, the options page says what was reset', async () => {
     await ext.worker.evaluate(async () => {
       await chrome.storage.sync.set({

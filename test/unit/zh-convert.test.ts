@@ -127,6 +127,27 @@ describe('text other than Chinese', () => {
   });
 });
 
+describe('addresses and Latin words in Chinese text', () => {
+  it('never converts a web or e-mail address written in a paragraph, in any target', async () => {
+    for (const to of ['simp', 't', 'tw', 'twp', 'hk'] as const) {
+      const convert = await createConverter({ from: 'auto', to, quotes: 'corner' }, load);
+      for (const address of ['https://zh.wikipedia.org/wiki/台湾', 'www.bbc.com/zhongwen/simp/这个', 'news@bbc.co.uk', 'http://example.com/path?q=发展&x=1']) {
+        expect(convert(`详见${address}，或这个`)).toContain(`${address}，`);
+        expect(convert(`詳見 ${address} 這個`)).toContain(` ${address} `);
+      }
+    }
+    const tw = await createConverter({ from: 'auto', to: 'tw', quotes: 'corner' }, load);
+    expect(tw('见https://zh.wikipedia.org/wiki/台湾，“这个”')).toBe('見https://zh.wikipedia.org/wiki/台湾，「這個」');
+  });
+
+  it('starts no dictionary match inside a Latin word: PCB超过 keeps its B; B超 alone is still 超音波', async () => {
+    const twp = await createConverter({ from: 'auto', to: 'twp', quotes: 'corner' }, load);
+    expect(twp('PCB超过标准')).toBe('PCB超過標準');
+    expect(twp('做B超检查')).toBe('做超音波檢查');
+    expect(twp('用U盘，NU盘')).toBe('用隨身碟，NU盤');
+  });
+});
+
 function sampleArticle(): Article {
   return {
     url: 'https://www.bbc.com/zhongwen/simp/world-62912357',

@@ -16,6 +16,7 @@
 import { decodePack, indexTable, keyLengthAt, longestKeyAt, tableFromEntries, type DictPack, type DictTable } from './dictionary.ts';
 import { forEachMatch, matchedValue, runPlan, type ConversionPlan, type Step } from './engine.ts';
 import { ST_PHRASE_FIXES } from './fixes.ts';
+import { convertProse } from './prose.ts';
 import { regionOf, variantMarksOf, type Region, type VariantTables } from './region.ts';
 import { toCornerQuotes, toCurlyQuotes } from './quotes.ts';
 import {
@@ -270,7 +271,9 @@ export async function createConverterWith(
   const quote = opts.quotes === 'keep' ? (text: string) => text : opts.to === 'simp' ? toCurlyQuotes : toCornerQuotes;
   const main = planOf(needs.configs[0] as OpenccConfig, tables, engine);
   const remember = engine.remember === false ? (convert: Converter) => convert : remembering;
-  if (opts.from !== 'auto') return remember((text) => quote(runPlan(main, text)));
+  // Web and e-mail addresses in the text are never converted (prose.ts).
+  const finish = (convert: Converter): Converter => remember((text) => convertProse(text, convert));
+  if (opts.from !== 'auto') return finish((text) => quote(runPlan(main, text)));
   // tw2tw, hk2twp …, opencc-js's chains, have no normalisation step of their own; auto keeps the one
   // t2tw had, so a compatibility ideograph in a traditional page still becomes its unified form.
   const fromRegionPlan = (region: Region): ConversionPlan => ({ normalize: stepOf(['cjk-compat'], tables, engine), ...planOf(FROM_REGION[region][opts.to], tables, engine) });
@@ -282,7 +285,7 @@ export async function createConverterWith(
   const scriptChars = scriptMapOf(tables.get(SCRIPT_CHARS) as DictTable);
   // A simplified target needs no stray-character pass: t2s leaves simplified characters as they are.
   const st = opts.to === 'simp' ? undefined : stepOf(['st'], tables, engine);
-  return remember((text) => {
+  return finish((text) => {
     const { balance, anySimplified } = scriptBalance(scriptChars, text);
     // More simplified-only than traditional-only characters: a simplified text. A tie (also text
     // with neither, like 台北 or a Latin caption) counts as traditional, which changes least.

@@ -36,9 +36,21 @@ let matchLength = 0;
 let matchTable: DictTable | undefined;
 let matchIndex = -1;
 
-/** Length of the longest match of any table in the step at `start` (0: none); its value is `matchedValue()`. */
+function isLatinOrDigit(unit: number): boolean {
+  return (unit >= 0x30 && unit <= 0x39) || ((unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7a);
+}
+
+/**
+ * Length of the longest match of any table in the step at `start` (0: none); its value is `matchedValue()`.
+ *
+ * A few keys begin with a Latin letter (B超 → 超音波, U盤 → 隨身碟 in tw-phrases); OpenCC matches
+ * them inside a Latin word too, so 「AB超過」 lost its B. Here no match starts inside a Latin word
+ * or number: Latin text is never converted (prose.ts).
+ */
 export function matchAt(step: Step, text: string, start: number): number {
   matchLength = 0;
+  const unit = text.charCodeAt(start);
+  if (unit < 0x80 && start > 0 && isLatinOrDigit(unit) && isLatinOrDigit(text.charCodeAt(start - 1))) return 0;
   for (const table of step) {
     const index = longestKeyAt(table, text, start);
     if (index < 0) continue;

@@ -3,6 +3,7 @@
 // no screen-reader prefix text; the script control converts the text and `lang`; Esc closes it and
 // leaves the page's DOM, scroll position and focus exactly as they were.
 import type { Locator, Page } from 'playwright-core';
+import type Browser from 'webextension-polyfill';
 import * as OpenCC from 'opencc-js';
 import { clickToolbarButton, dialogOf, hostOf, openPage, toolbarButton, type ExtensionBrowser } from '../support/chromium.ts';
 import { expect, test } from '../support/fixtures.ts';
@@ -11,6 +12,8 @@ import { ARTICLES, readFixture, type SavedPage } from '../support/pages.ts';
 import { normalizeText, publishedContent, SCREEN_READER_PREFIXES } from '../support/published.ts';
 import { createConverter } from '../../../src/core/zh/index.ts';
 import { nodeDictionaryLoader } from '../../../src/node/zh-dicts.ts';
+
+declare const chrome: Browser.Browser; // inside worker.evaluate only
 
 /** Opens a saved article, moves the page's scroll and focus somewhere a reader might leave them. */
 async function openArticle(ext: ExtensionBrowser, saved: SavedPage): Promise<Page> {
@@ -117,11 +120,44 @@ test('繁體·台灣 on a simplified page converts the text and sets lang="zh-Ha
 });
 
 test('简体 on a traditional page converts the text and sets lang="zh-Hans"; 原文 brings the page\'s text back', async ({ ext }) => {
-  const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+  // The BBC's traditional edition writes Taiwan's variants: OpenCC's tw2s is the reference.
+  const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
   const { page, dialog, originalTitle } = await switchScript(ext, 'trad-2023-world-66783048.html', 'simp', 'zh-Hans', toSimplified);
   await dialog.locator('[data-script="original"]').click();
   await expect(dialog.locator('h1')).toHaveText(originalTitle);
   await page.close();
+});
+
+/** The particle zhe written 著 (Taiwan's and the traditional page's form) after the words it follows. */
+const TAIWANESE_ZHE = /(?:随|隨|伴随|意味|看|朝|接|沿|顺|本|带|向|对|靠|跟|望)著/;
+
+test('简体 on trad-2023-chinese-news-66762882 writes the simplified 着: 随着, never 随著 or 意味著', async ({ ext }) => {
+  const { page, dialog } = await switchScript(ext, 'trad-2023-chinese-news-66762882.html', 'simp', 'zh-Hans', OpenCC.Converter({ from: 'tw', to: 'cn' }));
+  await expect(dialog.locator('[aria-busy="true"]')).toHaveCount(0);
+  const text = await shownText(dialog);
+  expect(text).toContain('随着');
+  expect(text).not.toMatch(TAIWANESE_ZHE);
+  await page.close();
+});
+
+test('繁體·台灣 with 台灣用語 on writes Taiwan\'s words on a simplified page (訊號, 哈薩克), and only then', async ({ ext }) => {
+  await ext.worker.evaluate(() => chrome.storage.sync.set({ settings: { version: 3, taiwanPhrases: true } }));
+  try {
+    const file = 'derived-simp-2022-world-62912357.html';
+    const { page, dialog } = await switchScript(ext, file, 'tw', 'zh-Hant-TW', OpenCC.Converter({ from: 'cn', to: 'twp' }));
+    await expect(dialog.locator('[aria-busy="true"]')).toHaveCount(0);
+    await expect(dialog.locator('h1')).toContainText('外交訊號');
+    const text = await shownText(dialog);
+    expect(text).toContain('哈薩克總統托卡耶夫');
+    expect(text).not.toContain('哈薩克斯坦');
+    // Turned off in storage, the open reader follows: Taiwan's characters only, the mainland's words.
+    await ext.worker.evaluate(() => chrome.storage.sync.set({ settings: { version: 3, taiwanPhrases: false } }));
+    await expect(dialog.locator('h1')).toContainText('外交信號');
+    await expect(dialog.locator('[data-script="tw"]')).toHaveAttribute('aria-pressed', 'true');
+    await page.close();
+  } finally {
+    await ext.worker.evaluate(() => chrome.storage.sync.remove('settings'));
+  }
 });
 
 test('opening loads no dictionary; resting the pointer on a script button loads it without switching; the click converts the whole article', async ({ ext }) => {

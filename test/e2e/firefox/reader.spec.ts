@@ -51,7 +51,8 @@ test.describe('the reader in Firefox ESR', () => {
     const text = (await overlayText(page)) ?? '';
     for (const paragraph of published.paragraphs) expect(text).toContain(paragraph);
 
-    const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+    // The BBC's traditional edition writes Taiwan's variants: OpenCC's tw2s is the reference.
+    const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
     await (await page.$('qingdu-reader >>> [data-script="simp"]'))!.click();
     await expect.poll(() => overlayAttribute(page, 'lang')).toBe('zh-Hans');
     await expect.poll(() => overlayText(page, 'h1')).toBe(normalizeText(toSimplified(title!)));
@@ -77,6 +78,35 @@ test.describe('the reader in Firefox ESR', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.evaluate(() => document.querySelector('qingdu-reader') === null)).toBe(true);
     await page.close();
+  });
+
+  test('简体 on trad-2023-chinese-news-66762882 writes the simplified 着: 随着, never 随著 or 意味著', async () => {
+    const saved = ARTICLES.find((article) => article.file === 'trad-2023-chinese-news-66762882.html')!;
+    const page = await openOfflinePage(browser, saved.url);
+    await expect.poll(() => overlayAttribute(page, 'lang'), { timeout: 15_000 }).toBe('zh-Hant');
+    await (await page.$('qingdu-reader >>> [data-script="simp"]'))!.click();
+    await expect.poll(() => overlayAttribute(page, 'lang')).toBe('zh-Hans');
+    await expect.poll(async () => (await overlayText(page)) ?? '').toContain('随着');
+    await expect.poll(() => page.evaluate(() => document.querySelector('qingdu-reader')?.shadowRoot?.querySelector('[aria-busy="true"]') === null)).toBe(true);
+    expect(await overlayText(page)).not.toMatch(/(?:随|意味|伴随|朝|接|看)著/);
+    await page.close();
+  });
+
+  test('繁體·台灣 with 台灣用語 on writes Taiwan\'s words on a simplified page', async () => {
+    await storeSettings(browser, { autoOpen: true, taiwanPhrases: true });
+    try {
+      const saved = ARTICLES.find((article) => article.file === 'derived-simp-2022-world-62912357.html')!;
+      const page = await openOfflinePage(browser, saved.url);
+      await expect.poll(() => overlayAttribute(page, 'lang'), { timeout: 15_000 }).toBe('zh-Hans');
+      const title = (await overlayText(page, 'h1'))!;
+      await (await page.$('qingdu-reader >>> [data-script="tw"]'))!.click();
+      await expect.poll(() => overlayAttribute(page, 'lang')).toBe('zh-Hant-TW');
+      await expect.poll(() => overlayText(page, 'h1')).toBe(normalizeText(OpenCC.Converter({ from: 'cn', to: 'twp' })(title)));
+      expect(await overlayText(page, 'h1')).toContain('外交訊號');
+      await page.close();
+    } finally {
+      await storeSettings(browser, { autoOpen: true });
+    }
   });
 
   test('the toolbar button is enabled on a BBC 中文 page and disabled on any other', async () => {
