@@ -103,3 +103,15 @@ it('a live page whose posts are not in any markup it can read is reported as a l
   const result = extract(parsePage(old, url).document, url);
   expect(result).toMatchObject({ kind: 'not-an-article', pageKind: 'live' });
 });
+
+it('reads a post heading that is plain text beside its time (no separate parts) as its headline', () => {
+  const { document } = parsePage(html, URL);
+  const heading = document.querySelector('main article h3');
+  if (!heading) throw new Error('fixture changed');
+  heading.innerHTML = '<time datetime="12 九月 2023">12 九月 2023</time> 金正恩與普京計劃會面，或涉及武器談判';
+  const result = extract(document, URL);
+  if (!isArticle(result) || !result.live) throw new Error('not read as a live page');
+  const first = result.live.posts[0]!;
+  expect(result.blocks[first.from]).toEqual({ type: 'heading', text: '金正恩與普京計劃會面，或涉及武器談判', level: 3 });
+  expect(first.published).toBe('2023-09-12T09:43:37.000Z');
+});

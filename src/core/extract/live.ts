@@ -201,8 +201,9 @@ function postHeading(heading: Element): Pick<CopiedPart, 'headline' | 'subheadli
     const text = visibleText(part);
     if (!isSeparator(text)) texts.push(text);
   }
-  if (texts.length === 0 && container.children.length === 0) {
-    const text = visibleText(heading, time);
+  if (texts.length === 0) {
+    // A heading without separate parts (plain text beside its time): its own text, minus the time.
+    const text = visibleText(heading, time).replace(/^[,，、\s]+/, '');
     if (text) texts.push(text);
   }
   const result: Pick<CopiedPart, 'headline' | 'subheadline' | 'breaking'> = {};
