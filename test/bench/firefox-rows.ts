@@ -185,10 +185,10 @@ class FirefoxBench {
     await this.marionette.command('WebDriver:Navigate', { url });
   }
 
-  /** The tab as shown now, saved as a PNG. */
+  /** The tab's viewport as shown now, saved as a PNG (the viewport: a whole-document capture leaves out what is drawn on top of it). */
   async screenshot(path: string): Promise<void> {
     await this.marionette.setContext('content');
-    const { value } = await this.marionette.command<{ value: string }>('WebDriver:TakeScreenshot', {});
+    const { value } = await this.marionette.command<{ value: string }>('WebDriver:TakeScreenshot', { full: false });
     writeFileSync(path, Buffer.from(value, 'base64'));
   }
 
