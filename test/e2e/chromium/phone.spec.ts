@@ -139,6 +139,20 @@ test('screenshots on a phone: light, dark, and the Aa panel open (axe-clean)', a
     await expect(dialog.locator('.qd-panel')).toBeVisible();
     expect(await axeViolations(page, 'qingdu-reader')).toEqual([]);
     await page.screenshot({ path: resolve(SCREENSHOTS, `phone-${theme}-settings.png`) });
+    if (theme === 'light') {
+      // The smallest phone in use: the toolbar still fits on one line, nothing scrolls sideways.
+      await page.setViewportSize({ width: 320, height: 640 });
+      await expect.poll(() => page.evaluate(() => document.documentElement.clientWidth)).toBe(320);
+      for (const target of await toolbarTargets(dialog)) {
+        expect(target.x + target.width, target.name).toBeLessThanOrEqual(320);
+        expect(target.height, target.name).toBeGreaterThanOrEqual(44);
+      }
+      const overflow = await dialog.evaluate((element) =>
+        [element, ...element.querySelectorAll<HTMLElement>('.qd-toolbar, .qd-scroll')].map((el) => el.scrollWidth - el.clientWidth),
+      );
+      for (const extra of overflow) expect(extra).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: resolve(SCREENSHOTS, 'phone-320-settings.png') });
+    }
     await page.close();
   }
   await ext.worker.evaluate(() => chrome.storage.sync.remove('settings'));
