@@ -425,7 +425,8 @@ export const READER_CSS = `
     padding-left: max(6px, env(safe-area-inset-left, 0px));
     padding-right: max(6px, env(safe-area-inset-right, 0px));
   }
-  .qd-brand, .qd-size, .qd-script-long { display: none; }
+  .qd-brand, .qd-size, .qd-script-long, .qd-spacer { display: none; }
+  .qd-toolbar button[data-action="settings"] { margin-left: auto; }
   .qd-panel { left: 6px; right: 6px; width: auto; }
   .qd-scripts button { padding: 0 6px; }
   .qd-page { padding: 28px 17.6px 48px; }
