@@ -24,7 +24,8 @@ const BROWSERS = {
 };
 const NEEDS = {
   start: ['chromium', 'fonts-noto-cjk'],
-  test: ['chromium', 'firefox-esr', 'fonts-noto-cjk'],
+  // poppler-utils: the print test reads the printed PDF's text (pdftotext) and renders a page (pdftoppm).
+  test: ['chromium', 'firefox-esr', 'fonts-noto-cjk', 'poppler-utils'],
 };
 
 /**

@@ -13,6 +13,7 @@ import type { DictionaryLoader } from '../core/zh/index.ts';
 import { loadSettings, updateSettings, watchSettings } from '../storage.ts';
 import { READER_CSS, ReaderApp, type ReaderState } from './ui/App.tsx';
 import { OVERLAY_HOST_CSS } from './ui/styles.ts';
+import { preparePrinting } from './print.ts';
 
 export const HOST_TAG = 'qingdu-reader';
 
@@ -141,6 +142,7 @@ export class ReaderSession {
     const signal = this.lifetime.signal;
     document.documentElement.append(this.host);
     lockPageScroll(this.saved);
+    preparePrinting(this.host.shadowRoot!, signal);
 
     const loaded = await loadSettings();
     if (signal.aborted) return;

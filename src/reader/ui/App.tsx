@@ -19,9 +19,11 @@ import { langFor, variantFromUrl, type ReaderScript } from './format.ts';
 import { ArticleHeader } from './Header.tsx';
 import { labelLocale, readerLabels, type Labels } from './labels.ts';
 import { SCRIPTS, ScriptControl } from './ScriptControl.tsx';
-import { READER_CSS } from './styles.ts';
+import { ReadingTools } from './ReadingTools.tsx';
+import { READER_CSS as BASE_CSS } from './styles.ts';
+import { TOOLS_CSS } from './tools-styles.ts';
 
-export { READER_CSS };
+export const READER_CSS = BASE_CSS + TOOLS_CSS;
 
 export type ReaderState =
   | { status: 'loading' }
@@ -400,6 +402,7 @@ export function ReaderApp(props: ReaderAppProps): JSX.Element {
           />
         )}
         <span class="qd-spacer" />
+        {shown.article && <ReadingTools article={shown.article} lang={langFor(shown.script, shown.article)} labels={labels} locale={locale} />}
         {article && (
           <span class="qd-size">
             <button type="button" data-action="smaller" title={`${labels.reader_text_smaller} (−)`} onClick={() => resize(-1)}>

@@ -34,6 +34,13 @@ export const LABEL_KEYS = [
   'reader_text_larger',
   'reader_converting',
   'reader_convert_failed',
+  'reader_tools_save_html',
+  'reader_tools_copy_markdown',
+  'reader_tools_copied',
+  'reader_tools_copy_failed',
+  'reader_tools_print',
+  'reader_tools_source',
+  'reader_tools_retrieved',
 ] as const satisfies readonly `reader_${string}`[]; // the reader's bundle carries only `reader_` messages
 
 export type LabelKey = (typeof LABEL_KEYS)[number];
