@@ -38,7 +38,7 @@ class FakePort implements SpeechPort {
 }
 
 const VOICE = (name: string, lang: string, localService = true, voiceURI = name): VoiceLike => ({ name, lang, localService, voiceURI, default: false });
-const CMN = VOICE('Chinese (Mandarin) espeak-ng', 'cmn');
+const CMN = VOICE('Chinese (Mandarin, latin as English) espeak-ng', 'cmn');
 const YUE = VOICE('Chinese (Cantonese) espeak-ng', 'yue');
 
 const items = (prefix: string, n: number): SpeechItem[] => Array.from({ length: n }, (_, i) => ({ text: `${prefix}${i}。`, key: `b${i}:0` }));
@@ -148,7 +148,8 @@ describe('voices', () => {
     VOICE('Chinese (Cantonese)+Adam espeak-ng', 'yue'),
     YUE,
     VOICE('Chinese (Cantonese, latin as Jyutping) espeak-ng', 'yue'),
-    VOICE('Chinese (Mandarin, latin as Pinyin) espeak-ng', 'cmn-latn-pinyin'),
+    VOICE('Chinese (Mandarin, latin as Pinyin) espeak-ng', 'cmn-LATN-PINYIN'),
+    VOICE('Hakka Chinese espeak-ng', 'hak'),
     CMN,
     VOICE('English (Great Britain) espeak-ng', 'en-GB'),
     VOICE('Google 普通话（中国大陆）', 'zh-CN', false),
@@ -179,7 +180,7 @@ describe('voices', () => {
   });
 
   it('简体 in Mandarin, 繁體·台灣 prefers a Taiwan voice and takes any Mandarin one; pinyin and other languages never', () => {
-    expect(names(voicesFor(VOICES, 'zh-CN'))).toEqual(['Chinese (Mandarin) espeak-ng', 'Tingting', 'Microsoft HanHan - Chinese (Traditional, Taiwan)', 'Google 普通话（中国大陆）']);
+    expect(names(voicesFor(VOICES, 'zh-CN'))).toEqual(['Chinese (Mandarin, latin as English) espeak-ng', 'Tingting', 'Microsoft HanHan - Chinese (Traditional, Taiwan)', 'Google 普通话（中国大陆）']);
     expect(chooseVoice(VOICES, 'zh-TW', '')?.name).toBe('Microsoft HanHan - Chinese (Traditional, Taiwan)');
     expect(chooseVoice([CMN], 'zh-TW', '')).toBe(CMN);
   });
@@ -187,10 +188,10 @@ describe('voices', () => {
   it('a network voice is used only when chosen; a chosen voice that is gone falls back; none at all is undefined', () => {
     expect(chooseVoice(VOICES, 'zh-CN', '')?.localService).toBe(true);
     expect(chooseVoice(VOICES, 'zh-CN', 'Google 普通话（中国大陆）')?.name).toBe('Google 普通话（中国大陆）');
-    expect(chooseVoice(VOICES, 'zh-CN', 'gone')?.name).toBe('Chinese (Mandarin) espeak-ng');
+    expect(chooseVoice(VOICES, 'zh-CN', 'gone')?.name).toBe('Chinese (Mandarin, latin as English) espeak-ng');
     // A chosen voice must fit the language: a Cantonese voice is not used for 简体.
-    expect(chooseVoice(VOICES, 'zh-CN', YUE.voiceURI)?.name).toBe('Chinese (Mandarin) espeak-ng');
-    expect(chooseVoice([VOICES[5]!, VOICES[6]!], 'zh-CN', '')).toBeUndefined();
+    expect(chooseVoice(VOICES, 'zh-CN', YUE.voiceURI)?.name).toBe('Chinese (Mandarin, latin as English) espeak-ng');
+    expect(chooseVoice(VOICES.filter((v) => /English|Google|Hakka|Pinyin/.test(v.name) && !/Mandarin, latin as English/.test(v.name)).filter((v) => v.localService), 'zh-CN', '')).toBeUndefined();
     expect(chooseVoice([CMN], 'zh-HK', '')).toBeUndefined();
   });
 });

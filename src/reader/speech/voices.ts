@@ -21,8 +21,10 @@ type Kind = 'mandarin-cn' | 'mandarin-tw' | 'cantonese' | undefined;
 function kindOf(voice: VoiceLike): Kind {
   const subtags = voice.lang.toLowerCase().replace(/_/g, '-').split('-');
   const [primary, ...rest] = subtags;
-  // Voices that read Latin letters as pinyin or jyutping are for romanised text, not characters.
-  if (rest.includes('latn') || /latin as/i.test(voice.name)) return undefined;
+  // Voices that read Latin letters as pinyin or jyutping are for romanised text, not characters
+  // (espeak-ng's `cmn-latn-pinyin`, and its `yue` "latin as Jyutping"); its plain Mandarin voice is
+  // "Chinese (Mandarin, latin as English)": Latin words in it are read as English.
+  if (rest.includes('latn') || /latin as (?:pinyin|jyutping)/i.test(voice.name)) return undefined;
   if (primary === 'yue' || (primary === 'zh' && rest.includes('yue'))) return 'cantonese';
   if (primary === 'zh' && (rest.includes('hk') || rest.includes('mo'))) return 'cantonese';
   if (primary === 'cmn' || (primary === 'zh' && !rest.some((s) => ['yue', 'hak', 'nan', 'wuu', 'gan', 'hsn'].includes(s)))) {

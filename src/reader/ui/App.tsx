@@ -402,7 +402,7 @@ export function ReaderApp(props: ReaderAppProps): JSX.Element {
           />
         )}
         <span class="qd-spacer" />
-        {shown.article && <ReadingTools article={shown.article} lang={langFor(shown.script, shown.article)} labels={labels} locale={locale} />}
+        {shown.article && <ReadingTools article={shown.article} script={shown.script} lang={langFor(shown.script, shown.article)} labels={labels} locale={locale} settings={settings} dialog={dialogRef} onSettingsChange={onSettingsChange} />}
         {article && (
           <span class="qd-size">
             <button type="button" data-action="smaller" title={`${labels.reader_text_smaller} (−)`} onClick={() => resize(-1)}>

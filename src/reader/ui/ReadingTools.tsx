@@ -1,19 +1,22 @@
-// The reader's tools in the toolbar: 另存 (save the article as one HTML file), copy it as Markdown,
+// The reader's tools in the toolbar: 朗讀 (read aloud, ReadAloud.tsx), 另存 (save the article as one HTML file), copy it as Markdown,
 // and print it. Each works on the typed Article in the script shown (core/export), never on the
 // overlay's HTML, and needs no permission: the file is a download the page's own origin offers
 // (a blob: address and an `<a download>` inside the overlay), the copy is the clipboard's
 // writeText under the click's user activation. Also renders the line printed at the article's end
 // (the source address and the date), which only print styles show (reader/print.ts).
-import type { JSX } from 'preact';
+import type { JSX, RefObject } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Article } from '../../core/article.ts';
+import type { Settings } from '../../core/settings.ts';
 import type { ExportLabels, ExportOptions } from '../../core/export/common.ts';
 import { fileNameFor, retrievedDate } from '../../core/export/common.ts';
 import { articleToHtml } from '../../core/export/html.ts';
 import { articleToMarkdown } from '../../core/export/markdown.ts';
 import { safeHref } from '../../core/web-url.ts';
-import { chineseDate, englishDate, type LabelLocale } from './format.ts';
+import { chineseDate, englishDate, type LabelLocale, type ReaderScript } from './format.ts';
 import type { Labels } from './labels.ts';
+import { IconButton } from './IconButton.tsx';
+import { ReadAloud } from './ReadAloud.tsx';
 
 /** How long a blob address stays valid after its download started (the browser reads it at once). */
 const DOWNLOAD_URL_LIFETIME_MS = 60_000;
@@ -49,16 +52,25 @@ function download(anchorParent: HTMLElement, name: string, text: string, type: s
 
 export function ReadingTools({
   article,
+  script,
   lang,
   labels,
   locale,
+  settings,
+  dialog,
+  onSettingsChange,
 }: {
   /** The article in the script shown. */
   article: Article;
+  script: ReaderScript;
   /** BCP 47 language of the text shown. */
   lang: string;
   labels: Labels;
   locale: LabelLocale;
+  settings: Settings;
+  /** The overlay's dialog, which read-aloud reads and highlights. */
+  dialog: RefObject<HTMLDivElement | null>;
+  onSettingsChange?: (patch: Partial<Settings>) => void;
 }): JSX.Element {
   const root = useRef<HTMLSpanElement>(null);
   const [copy, setCopy] = useState<CopyState>('idle');
@@ -89,25 +101,17 @@ export function ReadingTools({
 
   return (
     <span class="qd-tools" ref={root}>
-      <button type="button" data-action="save-html" title={labels.reader_tools_save_html} onClick={save}>
-        <svg viewBox="0 0 16 16" aria-hidden="true">
-          <path d="M8 2v8M4.5 6.5 8 10l3.5-3.5M2.5 11.5v2h11v-2" />
-        </svg>
-        <span class="qd-visually-hidden">{labels.reader_tools_save_html}</span>
-      </button>
-      <button type="button" data-action="copy-markdown" title={labels.reader_tools_copy_markdown} onClick={copyMarkdown}>
-        <svg viewBox="0 0 16 16" aria-hidden="true">
-          <rect x="5" y="5" width="8.5" height="8.5" rx="1.2" />
-          <path d="M11 3V2.5H2.5V11H3" />
-        </svg>
-        <span class="qd-visually-hidden">{labels.reader_tools_copy_markdown}</span>
-      </button>
-      <button type="button" data-action="print" title={`${labels.reader_tools_print} (Ctrl+P)`} onClick={() => window.print()}>
-        <svg viewBox="0 0 16 16" aria-hidden="true">
-          <path d="M4.5 6V2h7v4M4.5 11.5h-2v-5.5h11v5.5h-2M4.5 9.5h7V14h-7z" />
-        </svg>
-        <span class="qd-visually-hidden">{labels.reader_tools_print}</span>
-      </button>
+      <ReadAloud dialog={dialog} article={article} script={script} settings={settings} labels={labels} onSettingsChange={onSettingsChange} />
+      <IconButton action="save-html" label={labels.reader_tools_save_html} onClick={save}>
+        <path d="M8 2v8M4.5 6.5 8 10l3.5-3.5M2.5 11.5v2h11v-2" />
+      </IconButton>
+      <IconButton action="copy-markdown" label={labels.reader_tools_copy_markdown} onClick={copyMarkdown}>
+        <rect x="5" y="5" width="8.5" height="8.5" rx="1.2" />
+        <path d="M11 3V2.5H2.5V11H3" />
+      </IconButton>
+      <IconButton action="print" label={labels.reader_tools_print} title={`${labels.reader_tools_print} (Ctrl+P)`} onClick={() => window.print()}>
+        <path d="M4.5 6V2h7v4M4.5 11.5h-2v-5.5h11v5.5h-2M4.5 9.5h7V14h-7z" />
+      </IconButton>
       <span class="qd-tools-status" role="status">
         {copy === 'copied' ? labels.reader_tools_copied : copy === 'failed' ? labels.reader_tools_copy_failed : ''}
       </span>

@@ -43,6 +43,8 @@ export interface LaunchOptions {
    * navigation (the bench does, test/bench/serve.ts, so the extension's own files load unpaused).
    */
   serve?: 'route' | 'none';
+  /** More command-line switches (e.g. `--enable-speech-dispatcher` for real voices). */
+  args?: string[];
 }
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -67,6 +69,7 @@ export async function launchChromiumWithExtension(options: LaunchOptions = {}): 
       '--disable-sync',
       '--no-first-run',
       '--no-default-browser-check',
+      ...(options.args ?? []),
     ],
   });
   try {
