@@ -26,10 +26,10 @@ export const TOOLS_CSS = `
 .qd-dialog { --qd-speaking: rgba(255, 208, 80, 0.45); }
 .qd-dialog[data-theme="dark"] { --qd-speaking: rgba(224, 141, 127, 0.35); }
 @media (prefers-color-scheme: dark) { .qd-dialog[data-theme="system"] { --qd-speaking: rgba(224, 141, 127, 0.35); } }
-::highlight(qingdu-speaking) { background-color: var(--qd-speaking); color: inherit; }
+.qd-dialog ::highlight(qingdu-speaking) { background-color: var(--qd-speaking); color: inherit; }
 /* Where the Highlight API is missing, the element holding the sentence shows it instead. */
 @supports not selector(::highlight(x)) {
-  [data-speaking] { background-color: var(--qd-speaking); border-radius: 3px; }
+  .qd-dialog [data-speaking] { background-color: var(--qd-speaking); border-radius: 3px; }
 }
 /* Phones: the script control and close fill the toolbar's line; the tools get a second line. */
 @media (max-width: 36rem) {
