@@ -24,7 +24,10 @@ const BROWSERS = {
 };
 const NEEDS = {
   start: ['chromium', 'fonts-noto-cjk'],
-  test: ['chromium', 'firefox-esr', 'fonts-noto-cjk'],
+  // poppler-utils: the print test reads the printed PDF's text (pdftotext) and renders a page (pdftoppm).
+  // speech-dispatcher, espeak-ng, pulseaudio: real Mandarin and Cantonese voices for the read-aloud
+  // tests, played into PulseAudio's null sink on a machine without a sound card.
+  test: ['chromium', 'firefox-esr', 'fonts-noto-cjk', 'poppler-utils', 'speech-dispatcher', 'espeak-ng', 'pulseaudio'],
 };
 
 /**

@@ -52,6 +52,12 @@ export interface Settings {
   /** Open the reader by itself on BBC 中文 article pages. */
   autoOpen: boolean;
   uiLanguage: UiLanguage;
+  /** Read-aloud speed, 0.5–2 (1 is the voice's own). */
+  speechRate: number;
+  /** Read-aloud voice per language, by `voiceURI`; '' chooses the best voice on the device. */
+  voiceZhCN: string;
+  voiceZhTW: string;
+  voiceZhHK: string;
 }
 
 /** What is written to storage and to an exported file: the settings plus the schema version. */
@@ -68,7 +74,11 @@ export const NUMBER_RANGES = {
   fontSize: { min: 14, max: 32, step: 1 },
   lineHeight: { min: 1.4, max: 2.4, step: 0.05 },
   contentWidth: { min: 24, max: 50, step: 1 },
-} as const satisfies Record<'fontSize' | 'lineHeight' | 'contentWidth', NumberRange>;
+  speechRate: { min: 0.5, max: 2, step: 0.25 },
+} as const satisfies Record<'fontSize' | 'lineHeight' | 'contentWidth' | 'speechRate', NumberRange>;
+
+/** A voiceURI is a platform's name for a voice; longer than this is not one. */
+export const MAX_VOICE_URI_LENGTH = 300;
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   theme: 'system',
@@ -84,6 +94,10 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   textAlign: 'justify',
   autoOpen: false,
   uiLanguage: 'browser',
+  speechRate: 1,
+  voiceZhCN: '',
+  voiceZhTW: '',
+  voiceZhHK: '',
 });
 
 export type SettingKey = keyof Settings;
@@ -103,6 +117,10 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   'textAlign',
   'autoOpen',
   'uiLanguage',
+  'speechRate',
+  'voiceZhCN',
+  'voiceZhTW',
+  'voiceZhHK',
 ];
 
 export interface ParsedSettings {
@@ -223,6 +241,11 @@ function parseNumber(range: NumberRange, raw: unknown, fallback: number): FieldR
   return { value, reset: value !== raw };
 }
 
+function parseVoiceUri(raw: unknown): FieldResult<string> {
+  if (raw === undefined) return { value: '', reset: false };
+  return typeof raw === 'string' && raw.length <= MAX_VOICE_URI_LENGTH ? { value: raw, reset: false } : { value: '', reset: true };
+}
+
 function parseBoolean(raw: unknown, fallback: boolean): FieldResult<boolean> {
   if (raw === undefined) return { value: fallback, reset: false };
   return typeof raw === 'boolean' ? { value: raw, reset: false } : { value: fallback, reset: true };
@@ -253,6 +276,10 @@ export function parseSettings(raw: unknown): ParsedSettings {
     textAlign: parseChoice(TEXT_ALIGNS, stored.textAlign, d.textAlign),
     autoOpen: parseBoolean(stored.autoOpen, d.autoOpen),
     uiLanguage: parseChoice(UI_LANGUAGES, stored.uiLanguage, d.uiLanguage),
+    speechRate: parseNumber(NUMBER_RANGES.speechRate, stored.speechRate, d.speechRate),
+    voiceZhCN: parseVoiceUri(stored.voiceZhCN),
+    voiceZhTW: parseVoiceUri(stored.voiceZhTW),
+    voiceZhHK: parseVoiceUri(stored.voiceZhHK),
   } satisfies { [K in SettingKey]: FieldResult<Settings[K]> };
 
   const settings: Settings = {
@@ -269,6 +296,10 @@ export function parseSettings(raw: unknown): ParsedSettings {
     textAlign: fields.textAlign.value,
     autoOpen: fields.autoOpen.value,
     uiLanguage: fields.uiLanguage.value,
+    speechRate: fields.speechRate.value,
+    voiceZhCN: fields.voiceZhCN.value,
+    voiceZhTW: fields.voiceZhTW.value,
+    voiceZhHK: fields.voiceZhHK.value,
   };
   const resetKeys = SETTING_KEYS.filter((key) => fields[key].reset);
   return { settings, resetKeys };

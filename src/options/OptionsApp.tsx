@@ -60,6 +60,10 @@ const SETTING_LABELS: Record<SettingKey, MessageKey> = {
   textAlign: 'options_textAlign_label',
   autoOpen: 'options_autoOpen_label',
   uiLanguage: 'options_uiLanguage_label',
+  speechRate: 'options_speechRate_label',
+  voiceZhCN: 'options_voiceZhCN_label',
+  voiceZhTW: 'options_voiceZhTW_label',
+  voiceZhHK: 'options_voiceZhHK_label',
 };
 
 type Status = { text: string; tone: 'info' | 'error' };

@@ -14,6 +14,7 @@ import { loadSettings, updateSettings, watchSettings } from '../storage.ts';
 import { READER_CSS, ReaderApp, type ReaderState } from './ui/App.tsx';
 import { OVERLAY_HOST_CSS } from './ui/styles.ts';
 import { takeDeviceWidthViewport, type ViewportLease } from './viewport.ts';
+import { preparePrinting } from './print.ts';
 
 export const HOST_TAG = 'qingdu-reader';
 
@@ -145,6 +146,7 @@ export class ReaderSession {
     document.documentElement.append(this.host);
     lockPageScroll(this.saved);
     this.viewport = takeDeviceWidthViewport();
+    preparePrinting(this.host.shadowRoot!, signal);
 
     const loaded = await loadSettings();
     if (signal.aborted) return;

@@ -7,6 +7,7 @@ import {
   DEFAULT_SETTINGS,
   FONTS,
   IMAGE_MODES,
+  MAX_VOICE_URI_LENGTH,
   NUMBER_RANGES,
   QUOTE_STYLES,
   SETTING_KEYS,
@@ -45,10 +46,14 @@ const validSettings: fc.Arbitrary<Settings> = fc.record({
   textAlign: fc.constantFrom(...TEXT_ALIGNS),
   autoOpen: fc.boolean(),
   uiLanguage: fc.constantFrom(...UI_LANGUAGES),
+  speechRate: steppedNumber(NUMBER_RANGES.speechRate),
+  voiceZhCN: fc.string({ maxLength: 40 }),
+  voiceZhTW: fc.string({ maxLength: 40 }),
+  voiceZhHK: fc.string({ maxLength: 40 }),
 });
 
 function isValid(settings: Settings): boolean {
-  const inRange = (key: 'fontSize' | 'lineHeight' | 'contentWidth'): boolean => {
+  const inRange = (key: 'fontSize' | 'lineHeight' | 'contentWidth' | 'speechRate'): boolean => {
     const range = NUMBER_RANGES[key];
     const value = settings[key];
     const steps = value / range.step;
@@ -75,7 +80,9 @@ function isValid(settings: Settings): boolean {
     (TEXT_ALIGNS as readonly unknown[]).includes(settings.textAlign) &&
     inRange('fontSize') &&
     inRange('lineHeight') &&
-    inRange('contentWidth')
+    inRange('contentWidth') &&
+    inRange('speechRate') &&
+    [settings.voiceZhCN, settings.voiceZhTW, settings.voiceZhHK].every((uri) => typeof uri === 'string' && uri.length <= MAX_VOICE_URI_LENGTH)
   );
 }
 
@@ -262,6 +269,7 @@ describe('migrations', () => {
     expect(migrateV2ToV3({ version: 2 })).toEqual({ version: 3 });
   });
 
+  const SPEECH_DEFAULTS = { speechRate: 1, voiceZhCN: '', voiceZhTW: '', voiceZhHK: '' };
   it('parseSettings runs every step from version 1 and keeps the reader’s choices', () => {
     expect(migrateSettings(storedV1).version).toBe(SETTINGS_VERSION);
     expect(parseSettings(storedV1)).toEqual({
@@ -280,12 +288,14 @@ describe('migrations', () => {
         textAlign: DEFAULT_SETTINGS.textAlign,
         autoOpen: true,
         uiLanguage: 'zh_TW',
+        // Read-aloud settings came later: an older object gets their defaults.
+        ...SPEECH_DEFAULTS,
       },
       resetKeys: [],
     });
     const { version: _version, ...v2Choices } = storedV2;
     expect(parseSettings(storedV2)).toEqual({
-      settings: { ...v2Choices, indent: DEFAULT_SETTINGS.indent, textAlign: DEFAULT_SETTINGS.textAlign, contentWidth: 40, taiwanPhrases: false },
+      settings: { ...v2Choices, indent: DEFAULT_SETTINGS.indent, textAlign: DEFAULT_SETTINGS.textAlign, contentWidth: 40, taiwanPhrases: false, ...SPEECH_DEFAULTS },
       resetKeys: [],
     });
   });
@@ -303,5 +313,14 @@ describe('applySettingsPatch', () => {
     expect(applySettingsPatch(base, { theme: 'dark', fontSize: 22 })).toEqual({ ...base, theme: 'dark', fontSize: 22 });
     expect(applySettingsPatch(base, { fontSize: 99 }).fontSize).toBe(NUMBER_RANGES.fontSize.max);
     expect(applySettingsPatch(base, { theme: 'nope' as Settings['theme'] }).theme).toBe(base.theme);
+  });
+});
+
+describe('read-aloud settings', () => {
+  it('a speed is clamped to 0.5–2 in quarter steps; a voice is a short string or the automatic choice', () => {
+    const { settings, resetKeys } = parseSettings({ version: SETTINGS_VERSION, speechRate: 3, voiceZhCN: 42, voiceZhTW: 'x'.repeat(MAX_VOICE_URI_LENGTH + 1), voiceZhHK: 'Chinese (Cantonese) espeak-ng' });
+    expect(settings).toMatchObject({ speechRate: 2, voiceZhCN: '', voiceZhTW: '', voiceZhHK: 'Chinese (Cantonese) espeak-ng' });
+    expect(resetKeys).toEqual(['speechRate', 'voiceZhCN', 'voiceZhTW']);
+    expect(parseSettings({ speechRate: 1.3 }).settings.speechRate).toBe(1.25);
   });
 });

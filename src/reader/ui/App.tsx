@@ -23,11 +23,13 @@ import { LiveBody, LiveHeader } from './Live.tsx';
 import { LIVE_CSS } from './live-styles.ts';
 import { useLiveSettings } from './live-settings.ts';
 import { SCRIPTS } from './ScriptControl.tsx';
+import { ReadingTools } from './ReadingTools.tsx';
 import { scrollByKey } from './scrolling.ts';
 import { READER_CSS as ARTICLE_CSS } from './styles.ts';
+import { TOOLS_CSS } from './tools-styles.ts';
 import { Toolbar } from './Toolbar.tsx';
 
-export const READER_CSS = ARTICLE_CSS + LIVE_CSS;
+export const READER_CSS = ARTICLE_CSS + LIVE_CSS + TOOLS_CSS;
 
 export type ReaderState =
   | { status: 'loading' }
@@ -428,6 +430,7 @@ export function ReaderApp(props: ReaderAppProps): JSX.Element {
         textLang={textLang}
         fontInstalled={fontInstalled}
         onClose={onClose}
+        tools={shown.article && <ReadingTools article={shown.article} script={shown.script} lang={langFor(shown.script, shown.article)} labels={labels} locale={locale} settings={settings} dialog={scrollRef} onSettingsChange={onSettingsChange} />}
       />
       <div ref={scrollRef} class="qd-scroll" tabIndex={-1}>
       <p class="qd-status" role="status" lang={uiLabels.lang}>

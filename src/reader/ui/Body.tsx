@@ -4,22 +4,14 @@ import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { ArticleImage, Block, Inline } from '../../core/article.ts';
 import type { Labels } from './labels.ts';
+import { safeHref } from '../../core/web-url.ts';
+
+export { safeHref };
 
 export type ImageMode = 'on' | 'off' | 'captions';
 
 /** Links open in a new tab and give the opened page no handle back to the reader's tab. */
 const NEW_TAB = { target: '_blank', rel: 'noopener noreferrer' } as const;
-
-/** Only web links are followed; anything else (javascript:, data:) renders as plain text. */
-export function safeHref(href: string | undefined): string | undefined {
-  if (!href) return undefined;
-  try {
-    const url = new URL(href);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 export function InlineRuns({ runs }: { runs: Inline[] }): JSX.Element {
   return (

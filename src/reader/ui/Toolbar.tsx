@@ -2,7 +2,7 @@
 // moving through it never scrolls the article): the name, the script control, the text size (on
 // wide screens; on phones it is in the panel), the "Aa" settings panel and close. It speaks the
 // toolbar's language (labels.ts), not the article's.
-import type { JSX } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ReaderScript } from './format.ts';
 import type { Labels } from './labels.ts';
@@ -19,9 +19,11 @@ export interface ToolbarProps {
   textLang: string;
   fontInstalled: (family: string) => boolean;
   onClose: () => void;
+  /** The reading tools (read aloud, save, copy, print), after the spacer. */
+  tools?: ComponentChildren;
 }
 
-export function Toolbar({ labels, script, live, resize, textLang, fontInstalled, onClose }: ToolbarProps): JSX.Element {
+export function Toolbar({ labels, script, live, resize, textLang, fontInstalled, onClose, tools }: ToolbarProps): JSX.Element {
   const [panelOpen, setPanelOpen] = useState(false);
   const panelId = useId();
   const settingsButton = useRef<HTMLButtonElement>(null);
@@ -54,6 +56,7 @@ export function Toolbar({ labels, script, live, resize, textLang, fontInstalled,
         />
       )}
       <span class="qd-spacer" />
+      {tools}
       {script && (
         <span class="qd-size">
           <button type="button" data-action="smaller" title={`${labels.reader_text_smaller} (−)`} onClick={() => resize(-1)}>

@@ -53,6 +53,8 @@ export interface LaunchOptions {
   serve?: 'route' | 'none';
   /** More unpacked extensions to load beside ours (the bench's plain Readability peer). */
   alsoLoad?: string[];
+  /** More command-line switches (e.g. `--enable-speech-dispatcher` for real voices). */
+  args?: string[];
 }
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -80,6 +82,7 @@ export async function launchChromiumWithExtension(options: LaunchOptions = {}): 
       '--disable-sync',
       '--no-first-run',
       '--no-default-browser-check',
+      ...(options.args ?? []),
     ],
   });
   try {
