@@ -12,7 +12,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { brokenPages, clobberPages, hostilePayloadPages, isolationPage, type GeneratedPage } from '../../fixtures/hostile/pages.ts';
+import { brokenPages, clobberPages, hostilePayloadPages, isolationPage, todayKindsPayloadPages, type GeneratedPage } from '../../fixtures/hostile/pages.ts';
 import { PAYLOADS, payloadByNumber } from '../../fixtures/hostile/payloads.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { pageSnapshot, snapshotDifference, type PageSnapshot } from '../support/page-state.ts';
@@ -181,6 +181,12 @@ async function runPayloadPage(ext: ExtensionBrowser, generated: GeneratedPage): 
 test.describe('payloads', () => {
   for (const generated of hostilePayloadPages()) {
     test(`${generated.name}: ${generated.injections.length} injections — nothing runs, nothing dangerous reaches the overlay`, async ({ ext }) => {
+      await runPayloadPage(ext, generated);
+    });
+  }
+  // Today's page kinds: bylines with photos and locations, embeds, .lite credits, gallery captions.
+  for (const generated of todayKindsPayloadPages()) {
+    test(`${generated.name}: ${generated.injections.length} injections in today's page kinds — nothing runs, nothing dangerous reaches the overlay`, async ({ ext }) => {
       await runPayloadPage(ext, generated);
     });
   }
