@@ -154,7 +154,10 @@ export function* prepareArticleSteps(source: Document, pageUrl: string, title: s
       if (isDecorativeImage(element)) element.remove();
       else if (!element.closest('figure')) figureFromCaptionedImage(element as HTMLImageElement, work, pageUrl);
     } else if (tag === 'ul' || tag === 'ol') {
-      const entry = headlineElement && !storyStarted && isBylineList(element) ? bylineFrom(element) : null;
+      // One byline list per contributor; after the first, a list of story links is not another.
+      const bylineCandidate = headlineElement && !storyStarted && isBylineList(element) &&
+        (prepared.byline.length === 0 || !relatedLinks(element, pageUrl));
+      const entry = bylineCandidate ? bylineFrom(element) : null;
       if (entry) {
         prepared.byline.push(entry);
         element.remove();
