@@ -25,6 +25,7 @@ function article(result: ExtractResult): Article {
   return result;
 }
 const extractPage = (name: string, url: string): Article => article(extract(parsePage(html(name), url).document, url));
+const extractPage2 = (markup: string, url: string): Article => article(extract(parsePage(markup, url).document, url));
 const fragment = (markup: string): Element => {
   const element = new JSDOM(`<body>${markup}</body>`).window.document.body.firstElementChild;
   if (!element) throw new Error('empty markup');
@@ -125,6 +126,34 @@ describe('byline lists', () => {
   it('are not lists of sentences or of empty items', () => {
     expect(isBylineList(fragment('<ul><li></li><li></li></ul>'))).toBe(false);
     expect(isBylineList(fragment(`<ul><li>${'很長的句子'.repeat(10)}</li></ul>`))).toBe(false);
+  });
+});
+
+describe('bylines and embeds in a page', () => {
+  it('a second contributor is a second entry, but a list of story links before the story is not a byline', () => {
+    const url = 'https://www.bbc.com/zhongwen/articles/c1/trad';
+    const page = (extra: string): Article =>
+      extractPage2(
+        `<!DOCTYPE html><html lang="zh-hant"><head><title>t</title></head><body><main role="main"><h1 id="content">標題</h1>` +
+          `<ul><li>林森</li><li>BBC中文記者</li></ul>${extra}<time datetime="2024-05-01">2024年5月1日</time>` +
+          `${'<p>這是一段足夠長的新聞內容，讀者應該能在閱讀模式中看到它的全部文字。</p>'.repeat(4)}</main></body></html>`,
+        url,
+      );
+    expect(page('<ul><li>王二</li><li>BBC中文</li></ul>').byline).toEqual([{ name: '林森', role: 'BBC中文記者' }, { name: '王二', role: 'BBC中文' }]);
+    const withLinks = page('<ul><li><a href="/zhongwen/trad/world-1">第一篇</a></li><li><a href="/zhongwen/trad/world-2">第二篇</a></li></ul>');
+    expect(withLinks.byline).toEqual([{ name: '林森', role: 'BBC中文記者' }]);
+    expect(withLinks.related.map((story) => story.title)).toEqual(['第一篇', '第二篇']);
+  });
+
+  it('an embed marker without an absolute web URL, or around more than an embed, is not an embed', () => {
+    const url = 'https://www.bbc.com/zhongwen/articles/c1/trad';
+    const story = '<p>這是一段足夠長的新聞內容，讀者應該能在閱讀模式中看到它的全部文字，一字不漏。</p>'.repeat(30);
+    const page = (wrapper: string): Article =>
+      extractPage2(`<!DOCTYPE html><html lang="zh-hant"><head><title>t</title></head><body><main role="main"><h1 id="content">標題</h1><time datetime="2024-05-01">2024年5月1日</time>${wrapper}</main></body></html>`, url);
+    const relative = page(`<div data-e2e="twitter-embed-javascript:alert(1)"><a href="#end">跳過</a></div>${story}`);
+    expect(relative.blocks.some((block) => block.type === 'media')).toBe(false);
+    const swallowing = page(`<div data-e2e="twitter-embed-https://x.com/a/status/1">${story}`);
+    expect(swallowing.blocks.filter((block) => block.type === 'paragraph')).toHaveLength(30);
   });
 });
 

@@ -12,7 +12,15 @@ import { sanitizeHtml } from '../../src/core/sanitize.ts';
 import { parsePage } from '../../src/node/parse-page.ts';
 import { auditTree } from '../fixtures/hostile/audit.ts';
 import { articleText, comparableText, unsafeArticleUrls } from '../fixtures/hostile/checks.ts';
-import { baseArticleParagraphs, brokenPages, clobberPages, hostilePayloadPages, type GeneratedPage, type Injection } from '../fixtures/hostile/pages.ts';
+import {
+  baseArticleParagraphs,
+  brokenPages,
+  clobberPages,
+  hostilePayloadPages,
+  todayKindsPayloadPages,
+  type GeneratedPage,
+  type Injection,
+} from '../fixtures/hostile/pages.ts';
 import { PAYLOADS } from '../fixtures/hostile/payloads.ts';
 
 const REAL_PARAGRAPHS = baseArticleParagraphs();
@@ -57,7 +65,7 @@ function extractUntouched(page: GeneratedPage) {
 }
 
 /** Slots whose sentinel sits in body text that a reader must keep (paragraphs, headings, captions, links). */
-const TEXT_SLOTS = new Set<Injection['slot']>(['paragraph', 'heading', 'caption', 'link-href', 'link-title', 'style-paragraph', 'list-item']);
+const TEXT_SLOTS = new Set<Injection['slot']>(['paragraph', 'heading', 'caption', 'link-href', 'link-title', 'style-paragraph', 'list-item', 'gallery-caption']);
 
 function checkArticle(page: GeneratedPage, article: Article): void {
   const unsafe = unsafeArticleUrls(article);
@@ -79,7 +87,7 @@ function checkArticle(page: GeneratedPage, article: Article): void {
 }
 
 describe('hostile payloads through extract (Node, jsdom)', () => {
-  const pages = [...hostilePayloadPages(), ...clobberPages()];
+  const pages = [...hostilePayloadPages(), ...todayKindsPayloadPages(), ...clobberPages()];
 
   test('the corpus has at least 100 payloads covering every class the issue names', () => {
     expect(PAYLOADS.length).toBeGreaterThanOrEqual(100);
@@ -94,6 +102,13 @@ describe('hostile payloads through extract (Node, jsdom)', () => {
     // Every payload is placed somewhere.
     const placed = new Set(pages.flatMap((page) => page.injections.map((i) => i.payload.id)));
     expect(PAYLOADS.filter((p) => !placed.has(p.id)).map((p) => p.id)).toEqual([]);
+  });
+
+  test('payloads also sit in today’s page kinds: byline photo and location, embeds, .lite credits, gallery captions', () => {
+    const slots = new Set(pages.flatMap((page) => page.injections.map((injection) => injection.slot)));
+    for (const slot of ['byline-photo-src', 'byline-photo-alt', 'byline-location', 'embed-source', 'embed-caption', 'lite-credit', 'gallery-caption'] as const) {
+      expect(slots, slot).toContain(slot);
+    }
   });
 
   for (const page of pages) {

@@ -154,7 +154,10 @@ export function* prepareArticleSteps(source: Document, pageUrl: string, title: s
       if (isDecorativeImage(element)) element.remove();
       else if (!element.closest('figure')) figureFromCaptionedImage(element as HTMLImageElement, work, pageUrl);
     } else if (tag === 'ul' || tag === 'ol') {
-      const entry = headlineElement && !storyStarted && isBylineList(element) ? bylineFrom(element) : null;
+      // One byline list per contributor; after the first, a list of story links is not another.
+      const bylineCandidate = headlineElement && !storyStarted && isBylineList(element) &&
+        (prepared.byline.length === 0 || !relatedLinks(element, pageUrl));
+      const entry = bylineCandidate ? bylineFrom(element) : null;
       if (entry) {
         prepared.byline.push(entry);
         element.remove();
@@ -321,14 +324,23 @@ function embedSource(element: Element): string | null {
   return marker ? (EMBED_MARKER.exec(marker)?.[1] ?? null) : null;
 }
 
+/** More text than an embed's skip link, consent banner, post and caption hold: not an embed as rendered. */
+const MAX_EMBED_TEXT = 1000;
+
 /**
  * The whole embed wrapper (skip link, consent banner, post, caption, end text) becomes one embed
- * figure linking to the post; without a web URL for the post there is nothing to show.
+ * figure linking to the post. The marker must name the post by an absolute web URL, and the wrapper
+ * must hold no more than an embed does (broken markup can leave a wrapper open around the story);
+ * otherwise the marker is dropped and the wrapper's content is read like any other.
  */
 function replaceEmbedWrapper(wrapper: Element, work: Document, pageUrl: string, forReadability: boolean): void {
-  const href = absoluteWebUrl(embedSource(wrapper) ?? '', pageUrl);
-  if (href) wrapper.replaceWith(mediaFigure(work, 'embed', href, '', forReadability));
-  else wrapper.remove();
+  const source = embedSource(wrapper) ?? '';
+  const href = /^https?:\/\//i.test(source) ? absoluteWebUrl(source, pageUrl) : null;
+  if (href && normalizeWhitespace(wrapper.textContent ?? '').length <= MAX_EMBED_TEXT) {
+    wrapper.replaceWith(mediaFigure(work, 'embed', href, '', forReadability));
+  } else {
+    wrapper.removeAttribute('data-e2e');
+  }
 }
 
 // ---- Figures ----

@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { hostileLivePages } from '../../fixtures/hostile/live-pages.ts';
-import { brokenPages, clobberPages, hostilePayloadPages, isolationPage, type GeneratedPage } from '../../fixtures/hostile/pages.ts';
+import { brokenPages, clobberPages, hostilePayloadPages, isolationPage, todayKindsPayloadPages, type GeneratedPage } from '../../fixtures/hostile/pages.ts';
 import { PAYLOADS, payloadByNumber } from '../../fixtures/hostile/payloads.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { pageSnapshot, snapshotDifference, type PageSnapshot } from '../support/page-state.ts';
@@ -190,6 +190,12 @@ test.describe('payloads', () => {
   }
   for (const generated of hostileLivePages()) {
     test(`${generated.name}: ${generated.injections.length} injections in a live page — nothing runs, nothing dangerous reaches the overlay`, async ({ ext }) => {
+      await runPayloadPage(ext, generated);
+    });
+  }
+  // Today's page kinds: bylines with photos and locations, embeds, .lite credits, gallery captions.
+  for (const generated of todayKindsPayloadPages()) {
+    test(`${generated.name}: ${generated.injections.length} injections in today's page kinds — nothing runs, nothing dangerous reaches the overlay`, async ({ ext }) => {
       await runPayloadPage(ext, generated);
     });
   }
