@@ -3,8 +3,9 @@
 // reader/print.ts shows it in print). Added to READER_CSS, so the options preview has them too.
 
 export const TOOLS_CSS = `
-.qd-tools { display: inline-flex; align-items: center; gap: 4px; }
-.qd-tools button { display: inline-grid; place-items: center; padding: 0 8px; min-width: 32px; }
+/* The toolbar's own button size (44 × 44, a finger's) and its 8-px spacing, here too. */
+.qd-tools { display: inline-flex; align-items: center; gap: 8px; }
+.qd-tools button { display: inline-grid; place-items: center; padding: 0 8px; }
 .qd-tools svg { width: 16px; height: 16px; fill: none; stroke: currentColor; stroke-width: 1.6; stroke-linecap: round; stroke-linejoin: round; }
 .qd-tools-status { font-size: 12px; color: var(--qd-muted); }
 .qd-tools-status:empty { display: none; }

@@ -11,6 +11,7 @@ import { clickToolbarButton, dialogOf, hostOf, openPage, PHONE_VIEWPORT, toolbar
 import { expect, phoneTest as test } from '../support/fixtures.ts';
 import { pageSnapshot, snapshotDifference } from '../support/page-state.ts';
 import { ARTICLES, REPO_ROOT, type SavedPage } from '../support/pages.ts';
+import { smallestGap, type Box } from '../support/targets.ts';
 
 const SCREENSHOTS = resolve(REPO_ROOT, 'test/e2e/screenshots');
 
@@ -26,13 +27,6 @@ function viewportMetas(page: Page): Promise<(string | null)[]> {
   return page.evaluate(() => [...document.querySelectorAll('meta[name="viewport" i]')].map((meta) => meta.getAttribute('content')));
 }
 
-interface Box {
-  name: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 
 /** Every visible control in the toolbar, with its box. */
 function toolbarTargets(dialog: Locator): Promise<Box[]> {
@@ -46,17 +40,6 @@ function toolbarTargets(dialog: Locator): Promise<Box[]> {
   );
 }
 
-/** The smallest horizontal gap between two targets on the same row. */
-function smallestGap(boxes: Box[]): number {
-  let smallest = Infinity;
-  for (const a of boxes) {
-    for (const b of boxes) {
-      const sameRow = a.y < b.y + b.height && b.y < a.y + a.height;
-      if (a !== b && sameRow && b.x >= a.x + a.width - 0.5) smallest = Math.min(smallest, b.x - (a.x + a.width));
-    }
-  }
-  return smallest;
-}
 
 for (const saved of ARTICLES) {
   test(`${saved.file}: on a phone the reader is laid out at the device's width, a finger's size, and End reaches the related stories`, async ({ ext }) => {

@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchFirefoxWithExtension, overlayAttribute, storeSettings, serveOfflineInFirefox } from '../support/firefox.ts';
 import { ARTICLES } from '../support/pages.ts';
+import { smallestGap } from '../support/targets.ts';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -47,7 +48,7 @@ test.describe('the reader in Firefox ESR at phone size', () => {
           .filter((el) => el.getClientRects().length > 0)
           .map((el) => {
             const r = el.getBoundingClientRect();
-            return { name: el.getAttribute('aria-label') ?? '', left: r.left, right: r.right, width: r.width, height: r.height };
+            return { name: el.getAttribute('aria-label') ?? '', x: r.left, y: r.top, right: r.right, width: r.width, height: r.height };
           }),
       );
       expect(targets.length).toBeGreaterThanOrEqual(6);
@@ -56,8 +57,7 @@ test.describe('the reader in Firefox ESR at phone size', () => {
         expect(t.height, t.name).toBeGreaterThanOrEqual(44);
         expect(t.right, t.name).toBeLessThanOrEqual(PHONE.width);
       }
-      const sorted = [...targets].sort((a, b) => a.left - b.left);
-      for (let i = 1; i < sorted.length; i += 1) expect(sorted[i]!.left - sorted[i - 1]!.right).toBeGreaterThanOrEqual(8 - 0.5);
+      expect(smallestGap(targets)).toBeGreaterThanOrEqual(8 - 0.5);
       const overflow = await inOverlay(page, (dialog) =>
         [dialog, ...dialog.querySelectorAll<HTMLElement>('.qd-toolbar, .qd-scroll')].map((el) => el.scrollWidth - el.clientWidth),
       );

@@ -339,7 +339,11 @@ async function pageLook(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() => {
     const look: Record<string, string> = {
       styleSheets: String(document.styleSheets.length),
-      adoptedStyleSheets: String(document.adoptedStyleSheets.length),
+      // A sheet of print rules only (the reader's, adopted while it is open so that printing shows the
+      // article alone: reader/print.ts) changes nothing on screen; any other adopted sheet would.
+      adoptedStyleSheets: String(
+        document.adoptedStyleSheets.filter((sheet) => !Array.from(sheet.cssRules).every((rule) => rule instanceof CSSMediaRule && rule.media.mediaText === 'print')).length,
+      ),
       fonts: String(document.fonts.size),
       topLevelElements: Array.from(document.documentElement.children).filter((e) => e.localName !== 'qingdu-reader').map((e) => e.localName).join(','),
     };
@@ -398,6 +402,7 @@ test.describe('isolation', () => {
     const { page, watch } = await openGenerated(ext, generated);
     const before = await settlePage(page);
     const lookBefore = await pageLook(page);
+    const adoptedBefore = await page.evaluate(() => document.adoptedStyleSheets.length);
     await watch.beginReaderPhase();
     await openReader(ext, page);
     await waitSettled(page);
@@ -406,6 +411,7 @@ test.describe('isolation', () => {
     expect(await pageLook(page), 'page look while the overlay is open').toEqual(lookBefore);
     await closeAndCompare(page, before, 'button');
     expect(await pageLook(page), 'page look after close').toEqual(lookBefore);
+    expect(await page.evaluate(() => document.adoptedStyleSheets.length), 'adopted style sheets after close').toBe(adoptedBefore);
     expect(watch.problems()).toEqual([]);
     await watch.detach();
     await page.close();
