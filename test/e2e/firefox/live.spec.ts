@@ -7,8 +7,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { Browser, Page } from 'puppeteer-core';
-import { launchFirefoxWithExtension, openOfflinePage, overlayAttribute, overlayText, storeSettings } from '../support/firefox.ts';
+import type { Page } from 'puppeteer-core';
+import { firefoxOpeningArticles, openOfflinePage, overlayAttribute, overlayText } from '../support/firefox.ts';
 import { LIVE_PAGES, REPO_ROOT } from '../support/pages.ts';
 
 const SCREENSHOTS = resolve(REPO_ROOT, 'test/e2e/screenshots');
@@ -35,16 +35,10 @@ function overlayAttributes(page: Page, selector: string, name: string): Promise<
 }
 
 test.describe('live pages in Firefox ESR', () => {
-  let browser: Browser;
+  const firefox = firefoxOpeningArticles();
 
-  test.beforeAll(async () => {
+  test.beforeAll(() => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchFirefoxWithExtension();
-    await storeSettings(browser, { autoOpen: true });
-  });
-
-  test.afterAll(async () => {
-    await browser?.close();
   });
 
   for (const [size, viewport] of [
@@ -52,7 +46,7 @@ test.describe('live pages in Firefox ESR', () => {
     ['phone', { width: 390, height: 844 }],
   ] as const) {
     test(`the live page opens as a live reader and 简体 converts its posts (${size})`, async () => {
-      const page = await openOfflinePage(browser, LIVE.url);
+      const page = await openOfflinePage(firefox.browser, LIVE.url);
       await page.setViewport(viewport);
       await expect.poll(() => overlayAttribute(page, 'lang'), { timeout: 15_000 }).toBe('zh-Hant');
 

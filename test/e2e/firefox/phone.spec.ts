@@ -4,8 +4,8 @@
 // moving the article, and End lands on the related stories. Opened by the autoOpen setting (see
 // reader.spec.ts in this folder: Firefox gives a driver no toolbar click).
 import { expect, test } from '@playwright/test';
-import type { Browser, Page } from 'puppeteer-core';
-import { launchFirefoxWithExtension, overlayAttribute, storeSettings, serveOfflineInFirefox } from '../support/firefox.ts';
+import type { Page } from 'puppeteer-core';
+import { firefoxOpeningArticles, overlayAttribute, serveOfflineInFirefox } from '../support/firefox.ts';
 import { ARTICLES } from '../support/pages.ts';
 import { smallestGap } from '../support/targets.ts';
 
@@ -23,21 +23,12 @@ async function inOverlay<T>(page: Page, fn: (dialog: HTMLElement) => T): Promise
 }
 
 test.describe('the reader in Firefox ESR at phone size', () => {
-  let browser: Browser;
-
-  test.beforeAll(async () => {
-    browser = await launchFirefoxWithExtension();
-    await storeSettings(browser, { autoOpen: true });
-  });
-
-  test.afterAll(async () => {
-    await browser?.close();
-  });
+  const firefox = firefoxOpeningArticles();
 
   for (const file of ['simp-2012-chinese_news-121210_hongkong_politics.html', 'trad-2023-chinese-news-66762882.html']) {
     test(`${file}: toolbar controls ≥ 44 × 44, no sideways scroll, text size in reach, End reaches the related stories`, async () => {
       const saved = ARTICLES.find((article) => article.file === file)!;
-      const page = await browser.newPage();
+      const page = await firefox.browser.newPage();
       await page.setViewport(PHONE);
       await serveOfflineInFirefox(page);
       await page.goto(saved.url, { waitUntil: 'load' });

@@ -9,9 +9,7 @@
 // shortcut — which injects the reader bundle exactly as a click does.
 import { expect, test } from '@playwright/test';
 import * as OpenCC from 'opencc-js';
-import type { Browser } from 'puppeteer-core';
-import {
-  launchFirefoxWithExtension,
+import { firefoxOpeningArticles,
   overlayAttribute,
   overlayText,
   openOfflinePage,
@@ -29,21 +27,12 @@ interface ExtensionPageGlobal {
 }
 
 test.describe('the reader in Firefox ESR', () => {
-  let browser: Browser;
-
-  test.beforeAll(async () => {
-    browser = await launchFirefoxWithExtension();
-    await storeSettings(browser, { autoOpen: true });
-  });
-
-  test.afterAll(async () => {
-    await browser?.close();
-  });
+  const firefox = firefoxOpeningArticles();
 
   test('opens on a traditional article, 简体 converts it, Esc closes it and releases the page', async () => {
     const saved = ARTICLES.find((article) => article.file === 'trad-2023-world-66783048.html')!;
     const published = publishedContent(saved);
-    const page = await openOfflinePage(browser, saved.url);
+    const page = await openOfflinePage(firefox.browser, saved.url);
 
     await expect.poll(() => overlayAttribute(page, 'lang'), { timeout: 15_000 }).toBe('zh-Hant');
     const title = await overlayText(page, 'h1');
@@ -67,7 +56,7 @@ test.describe('the reader in Firefox ESR', () => {
 
   test('opens on a simplified article and 繁體·台灣 converts it to zh-Hant-TW', async () => {
     const saved = ARTICLES.find((article) => article.file === 'derived-simp-2022-world-62912357.html')!;
-    const page = await openOfflinePage(browser, saved.url);
+    const page = await openOfflinePage(firefox.browser, saved.url);
     await expect.poll(() => overlayAttribute(page, 'lang'), { timeout: 15_000 }).toBe('zh-Hans');
     const title = (await overlayText(page, 'h1'))!;
 
@@ -82,7 +71,7 @@ test.describe('the reader in Firefox ESR', () => {
 
   test('简体 on trad-2023-chinese-news-66762882 writes the simplified 着: 随着, never 随著 or 意味著', async () => {
     const saved = ARTICLES.find((article) => article.file === 'trad-2023-chinese-news-66762882.html')!;
-    const page = await openOfflinePage(browser, saved.url);
+    const page = await openOfflinePage(firefox.browser, saved.url);
     await expect.poll(() => overlayAttribute(page, 'lang'), { timeout: 15_000 }).toBe('zh-Hant');
     await (await page.$('qingdu-reader >>> [data-script="simp"]'))!.click();
     await expect.poll(() => overlayAttribute(page, 'lang')).toBe('zh-Hans');
@@ -93,10 +82,10 @@ test.describe('the reader in Firefox ESR', () => {
   });
 
   test('繁體·台灣 with 台灣用語 on writes Taiwan\'s words on a simplified page', async () => {
-    await storeSettings(browser, { autoOpen: true, taiwanPhrases: true });
+    await storeSettings(firefox.browser, { autoOpen: true, taiwanPhrases: true });
     try {
       const saved = ARTICLES.find((article) => article.file === 'derived-simp-2022-world-62912357.html')!;
-      const page = await openOfflinePage(browser, saved.url);
+      const page = await openOfflinePage(firefox.browser, saved.url);
       await expect.poll(() => overlayAttribute(page, 'lang'), { timeout: 15_000 }).toBe('zh-Hans');
       const title = (await overlayText(page, 'h1'))!;
       await (await page.$('qingdu-reader >>> [data-script="tw"]'))!.click();
@@ -105,14 +94,14 @@ test.describe('the reader in Firefox ESR', () => {
       expect(await overlayText(page, 'h1')).toContain('外交訊號');
       await page.close();
     } finally {
-      await storeSettings(browser, { autoOpen: true });
+      await storeSettings(firefox.browser, { autoOpen: true });
     }
   });
 
   test('the toolbar button is enabled on a BBC 中文 page and disabled on any other', async () => {
-    const bbc = await openOfflinePage(browser, ARTICLES[0]!.url);
-    const other = await openOfflinePage(browser, NON_BBC_URL);
-    const extensionPage = await openOptionsPage(browser);
+    const bbc = await openOfflinePage(firefox.browser, ARTICLES[0]!.url);
+    const other = await openOfflinePage(firefox.browser, NON_BBC_URL);
+    const extensionPage = await openOptionsPage(firefox.browser);
     const states = await extensionPage.evaluate(async () => {
       const api = (globalThis as unknown as ExtensionPageGlobal).browser;
       const tabs = await api.tabs.query({});

@@ -5,8 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { Browser, Page } from 'puppeteer-core';
-import { launchFirefoxWithExtension, overlayAttribute, overlayText, serveOfflineInFirefox, storeSettings } from '../support/firefox.ts';
+import type { Page } from 'puppeteer-core';
+import { firefoxOpeningArticles, overlayAttribute, overlayText, serveOfflineInFirefox } from '../support/firefox.ts';
 import { ARTICLES, REPO_ROOT } from '../support/pages.ts';
 import { publishedContent } from '../support/published.ts';
 
@@ -15,20 +15,14 @@ const OPTIMO = ARTICLES.find((article) => article.file === 'today-optimo-trad-c9
 const LITE = ARTICLES.find((article) => article.file === 'today-lite-simp-c5l266762882o.html')!;
 
 test.describe('today’s BBC 中文 pages in Firefox ESR', () => {
-  let browser: Browser;
+  const firefox = firefoxOpeningArticles();
 
-  test.beforeAll(async () => {
+  test.beforeAll(() => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchFirefoxWithExtension();
-    await storeSettings(browser, { autoOpen: true });
-  });
-
-  test.afterAll(async () => {
-    await browser?.close();
   });
 
   async function openAt(url: string, width: number, height: number): Promise<Page> {
-    const page = await browser.newPage();
+    const page = await firefox.browser.newPage();
     await page.setViewport({ width, height });
     await serveOfflineInFirefox(page);
     await page.goto(url, { waitUntil: 'load' });

@@ -7,10 +7,10 @@
 // switch, uncaught page errors and the page after Esc are checked as in Chromium.
 
 import { expect, test } from '@playwright/test';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { auditReaderInPage, auditTree, type AuditFinding } from '../../fixtures/hostile/audit.ts';
 import { inertPayloadPage } from '../../fixtures/hostile/pages.ts';
-import { launchFirefoxWithExtension, overlayAttribute, serveOfflineInFirefox, storeSettings } from '../support/firefox.ts';
+import { firefoxOpeningArticles, overlayAttribute, serveOfflineInFirefox } from '../support/firefox.ts';
 import { offlineAnswer, type OfflineAnswer } from '../support/pages.ts';
 
 const generated = inertPayloadPage();
@@ -26,20 +26,11 @@ function audit(page: Page): Promise<AuditFinding[]> {
 }
 
 test.describe('hostile payloads in Firefox ESR (sample)', () => {
-  let browser: Browser;
-
-  test.beforeAll(async () => {
-    browser = await launchFirefoxWithExtension();
-    await storeSettings(browser, { autoOpen: true });
-  });
-
-  test.afterAll(async () => {
-    await browser?.close();
-  });
+  const firefox = firefoxOpeningArticles();
 
   test(`${generated.injections.length} inert injections: nothing runs, nothing dangerous reaches the overlay`, async () => {
     test.setTimeout(180_000);
-    const page = await browser.newPage();
+    const page = await firefox.browser.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(String(error)));
     await serveOfflineInFirefox(page, answerFor);

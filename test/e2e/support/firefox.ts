@@ -5,9 +5,11 @@
 //   EXTENSION_ORIGIN              the add-on's moz-extension:// origin, fixed by a pref
 //   openOptionsPage(browser)      the add-on's options page, where `browser.*` is available to a test
 //   storeSettings(browser, …)     settings written to storage as the options page writes them
+//   firefoxOpeningArticles()      one such Firefox per describe block, opening the reader by itself
 // Firefox has no CDP `Extensions.triggerAction`: suites open the reader with the real keyboard
 // shortcut or the autoOpen setting, both of which reach the same background function as a click.
 
+import { test } from '@playwright/test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { SETTINGS_VERSION, type Settings } from '../../../src/core/settings.ts';
 import { DIST_FIREFOX, offlineAnswer, type OfflineAnswer } from './pages.ts';
@@ -152,4 +154,26 @@ export function overlayText(page: Page, selector = '[role="dialog"]'): Promise<s
         .trim(),
     selector,
   );
+}
+
+/**
+ * One Firefox with the add-on for the enclosing describe block, launched before its tests and closed
+ * after them, with "open automatically" on: the suites' way to open the reader, since a driver cannot
+ * press Firefox's toolbar button or shortcut. Read `.browser` inside a test or hook.
+ */
+export function firefoxOpeningArticles(): { readonly browser: Browser } {
+  let browser: Browser | undefined;
+  test.beforeAll(async () => {
+    browser = await launchFirefoxWithExtension();
+    await storeSettings(browser, { autoOpen: true });
+  });
+  test.afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get browser(): Browser {
+      if (!browser) throw new Error('Firefox is launched in beforeAll: read .browser inside a test');
+      return browser;
+    },
+  };
 }
